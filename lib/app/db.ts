@@ -1,0 +1,118 @@
+/**
+ * Kysely over PostgreSQL (postgres.js, when DATABASE_URL is set) or PGlite (embedded).
+ * Both engines run the same migrations and the same queries. The driver modules are
+ * imported lazily so that a process only loads the engine it uses.
+ *
+ * Note for PGlite: there is a single connection, and Kysely serialises access to it.
+ * Inside `db.transaction().execute(trx => …)` always query through `trx`; a query on
+ * `db` there would wait for the transaction to end, which never happens.
+ */
+import { Kysely, PGliteDialect, type RawBuilder, sql } from "kysely";
+import type { Database } from "./db_schema.ts";
+import type { Logger } from "./logger.ts";
+
+export type DbEngine = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: DbEngine;
+  /** Subscribe to a NOTIFY channel; returns the unsubscribe function. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL. Without it, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; omit for an in-memory database. */
+  pgliteDir?: string;
+  /** A PGlite data dump (from `dumpDataDir`) to start from, for fast test databases. */
+  pgliteLoadDataDir?: Blob;
+  /** Maximum PostgreSQL connections in this process's pool. */
+  poolSize?: number;
+  logger: Logger;
+}
+
+const INT8_OID = 20;
+
+/** Open the database. Sizes and counts (int8) come back as JS numbers on both engines. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options)
+    : await openPGlite(options);
+}
+
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { PostgresJSDialect } = await import("kysely-postgres-js");
+  const client = postgres(url, {
+    max: options.poolSize ?? 10,
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => {},
+    transform: { undefined: null },
+    types: {
+      int8: { to: INT8_OID, from: [INT8_OID], serialize: String, parse: Number },
+    },
+    connection: { application_name: "docuvault" },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) });
+  return {
+    db,
+    engine: "postgres",
+    async listen(channel, onMessage) {
+      const subscription = await client.listen(channel, onMessage);
+      return () => subscription.unlisten();
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const pglite = await PGlite.create({
+    dataDir: options.pgliteDir,
+    loadDataDir: options.pgliteLoadDataDir,
+    parsers: { [INT8_OID]: (value: string) => Number(value) },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    engine: "pglite",
+    async listen(channel, onMessage) {
+      return await pglite.listen(channel, onMessage);
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/**
+ * A jsonb parameter. The JSON text is sent as `text` and cast by the server: with a
+ * bare `$1::jsonb`, postgres.js learns the parameter is jsonb and JSON-encodes our
+ * string a second time, storing a JSON string instead of an object.
+ */
+export function jsonb<T>(value: T): RawBuilder<T> {
+  return sql<T>`cast(cast(${JSON.stringify(value)} as text) as jsonb)`;
+}
+
+/** SQLSTATE of a database error, whichever driver raised it. */
+export function sqlState(error: unknown): string | undefined {
+  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
+    return error.code;
+  }
+  return undefined;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === "23505";
+}
+
+/** Check the database answers; used by /ready. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,55 @@
+/**
+ * Server rendering of whole pages: the page component inside routes/_app.tsx, rendered
+ * to a string with islands marked (see islands.ts).
+ */
+import type { ComponentType, VNode } from "preact";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { renderDocument } from "./islands.ts";
+import type { AppContext, ColorMode } from "./routing.ts";
+import type { AssetManifest } from "./assets.ts";
+
+/** What routes/_app.tsx receives. */
+export interface AppShellProps {
+  title: string;
+  description?: string;
+  colorMode: ColorMode;
+  assets: AssetManifest;
+  /** The request path, e.g. for "current page" navigation state. */
+  path: string;
+  version: string;
+  children: VNode;
+}
+
+export interface PageOptions {
+  title: string;
+  description?: string;
+  status?: ContentfulStatusCode;
+}
+
+let appShell: ComponentType<AppShellProps> | null = null;
+
+/** Set the document shell (routes/_app.tsx); done once by createApp. */
+export function setAppShell(shell: ComponentType<AppShellProps>): void {
+  appShell = shell;
+}
+
+export function renderPage(c: AppContext, page: VNode, options: PageOptions): Response {
+  if (!appShell) throw new Error("renderPage called before createApp set the app shell");
+  const Shell = appShell;
+  const assets = c.get("assets");
+  const { html } = renderDocument(
+    <Shell
+      title={options.title}
+      description={options.description}
+      colorMode={c.get("colorMode")}
+      assets={assets}
+      path={c.req.path}
+      version={c.get("deps").version}
+    >
+      {page}
+    </Shell>,
+    assets.islands,
+  );
+  c.header("Cache-Control", "no-cache");
+  return c.html("<!doctype html>" + html, options.status ?? 200);
+}

@@ -1,0 +1,29 @@
+/**
+ * Start the job worker of a process with the app's configuration. Used by main.ts
+ * (in-process workers) and workers/main.ts (a worker-only process).
+ */
+import type { Deps } from "../lib/app/deps.ts";
+import type { AnyJobDefinition } from "../lib/jobs/job_definition.ts";
+import { type PeriodicJob, startWorker, type Worker } from "../lib/jobs/worker.ts";
+import { jobRegistry, periodicJobs } from "./registry.ts";
+
+export interface RunWorkerOptions {
+  concurrency?: number;
+  registry?: readonly AnyJobDefinition[];
+  periodic?: readonly PeriodicJob[];
+  leaseMs?: number;
+  sweepIntervalMs?: number;
+}
+
+export async function runWorker(deps: Deps, options: RunWorkerOptions = {}): Promise<Worker> {
+  return await startWorker({
+    deps,
+    registry: options.registry ?? jobRegistry,
+    periodic: options.periodic ?? periodicJobs,
+    concurrency: options.concurrency ?? Math.max(1, deps.config.workers),
+    // Holding the embedded data-dir lock proves no other process runs a job.
+    recoverAllRunningAtStart: deps.config.mode === "embedded",
+    leaseMs: options.leaseMs,
+    sweepIntervalMs: options.sweepIntervalMs,
+  });
+}
