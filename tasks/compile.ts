@@ -30,6 +30,9 @@ const args = [
   "--allow-run",
   "--include",
   "static",
+  // Workers are loaded by URL at run time; compile must be told to embed them.
+  "--include",
+  "lib/app/pglite_init_worker.ts",
   "--output",
   values.output ?? "dist/docuvault",
   ...(values.target ? ["--target", values.target] : []),

@@ -70,8 +70,44 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   };
 }
 
+async function exists(path: string): Promise<boolean> {
+  return await Deno.stat(path).then(() => true, () => false);
+}
+
+/**
+ * Create the embedded database at `dataDir` if there is none: in a Web Worker (see
+ * pglite_init_worker.ts), into a temp dir renamed into place when complete, so a crash
+ * during initdb never leaves a half-made database behind.
+ */
+async function initPGliteDir(dataDir: string): Promise<void> {
+  if (await exists(`${dataDir}/PG_VERSION`)) return;
+  const staging = `${dataDir}.init-${crypto.randomUUID().slice(0, 8)}`;
+  const worker = new Worker(new URL("./pglite_init_worker.ts", import.meta.url), {
+    type: "module",
+  });
+  try {
+    const result = await new Promise<{ ok: boolean; error?: string }>((resolve, reject) => {
+      worker.onmessage = (event) => resolve(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(event.message));
+      };
+      worker.postMessage({ dataDir: staging });
+    });
+    if (!result.ok) throw new Error(`could not create the embedded database: ${result.error}`);
+    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+    await Deno.rename(staging, dataDir);
+  } catch (error) {
+    await Deno.remove(staging, { recursive: true }).catch(() => {});
+    throw error;
+  } finally {
+    worker.terminate();
+  }
+}
+
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
+  if (options.pgliteDir) await initPGliteDir(options.pgliteDir);
   const pglite = await PGlite.create({
     dataDir: options.pgliteDir,
     loadDataDir: options.pgliteLoadDataDir,
