@@ -6,7 +6,6 @@
  */
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createSHA256 } from "hash-wasm";
 import type { Logger } from "./logger.ts";
 
 export const PROJECT_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -30,12 +29,11 @@ export interface AssetManifest {
   inputs: Record<string, string>;
 }
 
+/** Hex SHA-256 of a (small) source file, or null when it is missing. */
 async function hashFile(path: string): Promise<string | null> {
   try {
-    const hasher = await createSHA256();
-    hasher.init();
-    hasher.update(await Deno.readFile(path));
-    return hasher.digest("hex");
+    const digest = await crypto.subtle.digest("SHA-256", await Deno.readFile(path));
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
   } catch {
     return null;
   }
@@ -74,9 +72,8 @@ export async function buildStaleReason(
     if ((await hashFile(join(root, file))) !== hash) return `${file} changed`;
   }
   for (const url of [manifest.styles, manifest.reviver, ...Object.values(manifest.islands)]) {
-    if ((await hashFile(join(buildDir, url.slice(BUILD_URL_PREFIX.length)))) === null) {
-      return "a built file is missing";
-    }
+    const built = join(buildDir, url.slice(BUILD_URL_PREFIX.length));
+    if (!(await Deno.stat(built).then(() => true, () => false))) return "a built file is missing";
   }
   return null;
 }

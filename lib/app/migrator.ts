@@ -2,7 +2,7 @@
  * Numbered migrations run by Kysely's Migrator. On PostgreSQL, Kysely takes an advisory
  * lock, so a web and a worker process starting together do not race.
  */
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type Migration, type MigrationResult, Migrator, NO_MIGRATIONS } from "kysely/migration";
 import { migrations as allMigrations } from "../../migrations/mod.ts";
 import type { Logger } from "./logger.ts";
@@ -39,12 +39,27 @@ function check(
   return outcome.results ?? [];
 }
 
+/**
+ * Whether every migration is already applied, in one query. The Migrator itself
+ * introspects the schema and takes a lock, which costs a noticeable part of a restart.
+ */
+async function allApplied(db: Kysely<unknown>, migrations: Record<string, Migration>) {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.map((row) => row.name));
+    return Object.keys(migrations).every((name) => applied.has(name));
+  } catch {
+    return false; // no migration table yet
+  }
+}
+
 /** Apply every pending migration. Returns the names applied now. */
 export async function migrateToLatest(
   db: Kysely<unknown>,
   logger: Logger,
   migrations = allMigrations,
 ): Promise<string[]> {
+  if (await allApplied(db, migrations)) return [];
   const results = check(await createMigrator(db, migrations).migrateToLatest(), logger);
   return results.map((r) => r.migrationName);
 }
