@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { buildAssets, PROJECT_ROOT } from "./lib/app/assets.ts";
 import { say } from "./lib/app/cli.ts";
 import { writeManifest } from "./lib/app/manifest_gen.ts";
+import { SERVER_PERMISSIONS } from "./lib/app/process.ts";
 
 const WATCHED = ["routes", "islands", "components", "static", "lib/app/client", "lib/appearance"];
 
@@ -29,12 +30,7 @@ const hasEnvFile = await Deno.stat(envFile).then(() => true, () => false);
 const server = new Deno.Command(Deno.execPath(), {
   args: [
     "run",
-    "--allow-net",
-    "--allow-read",
-    "--allow-write",
-    "--allow-env",
-    "--allow-sys",
-    "--allow-run",
+    ...SERVER_PERMISSIONS,
     "--watch",
     ...(hasEnvFile ? [`--env-file=${envFile}`] : []),
     "main.ts",

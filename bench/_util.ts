@@ -5,17 +5,11 @@
  * left behind.
  */
 import { PROJECT_ROOT } from "../lib/app/assets.ts";
+import { SERVER_PERMISSIONS } from "../lib/app/process.ts";
 import { freePort } from "../lib/app/test_services.ts";
 
 /** The permission flags of the `start` task in deno.json. */
-export const START_PERMISSIONS = [
-  "--allow-net",
-  "--allow-read",
-  "--allow-write",
-  "--allow-env",
-  "--allow-sys",
-  "--allow-run",
-];
+export const START_PERMISSIONS = SERVER_PERMISSIONS;
 
 /** One bench's figures, printed by run.ts as a markdown table. */
 export interface BenchReport {

@@ -7,6 +7,7 @@
 import { buildAssets } from "../lib/app/assets.ts";
 import { fail, parseTaskArgs, say } from "../lib/app/cli.ts";
 import { writeManifest } from "../lib/app/manifest_gen.ts";
+import { SERVER_PERMISSIONS } from "../lib/app/process.ts";
 
 const { values } = parseTaskArgs({
   usage: `
@@ -22,12 +23,7 @@ await writeManifest();
 await buildAssets();
 const args = [
   "compile",
-  "--allow-net",
-  "--allow-read",
-  "--allow-write",
-  "--allow-env",
-  "--allow-sys",
-  "--allow-run",
+  ...SERVER_PERMISSIONS,
   "--include",
   "static",
   // Workers are loaded by URL at run time; compile must be told to embed them.

@@ -8,6 +8,19 @@ import type { Logger } from "./logger.ts";
 
 const encoder = new TextEncoder();
 
+/**
+ * The permissions the server and the worker run with (the `start`, `dev` and `worker`
+ * tasks in deno.json; a test keeps those in line with this list).
+ */
+export const SERVER_PERMISSIONS = [
+  "--allow-net",
+  "--allow-read",
+  "--allow-write",
+  "--allow-env",
+  "--allow-sys",
+  "--allow-run",
+] as const;
+
 export function printError(message: string): void {
   Deno.stderr.writeSync(encoder.encode(message + "\n"));
 }
