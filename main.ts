@@ -5,6 +5,7 @@
 import { createApp, type Lifecycle } from "./lib/app/app.ts";
 import { ensureAssets } from "./lib/app/assets.ts";
 import { buildDeps } from "./lib/app/deps.ts";
+import { ensureFirstAdmin } from "./lib/auth/bootstrap_service.ts";
 import { createLogger } from "./lib/app/logger.ts";
 import { exitOnSignal, exitWithError, loadConfigOrExit } from "./lib/app/process.ts";
 import { serveGracefully } from "./lib/app/server.ts";
@@ -16,6 +17,7 @@ const started = performance.now();
 logger.info("starting DocuVault", { mode: config.mode, data_dir: config.dataDir });
 
 const deps = await buildDeps(config, { migrate: true, logger }).catch(exitWithError);
+await ensureFirstAdmin(deps).catch(exitWithError);
 const assets = await ensureAssets(logger).catch(exitWithError);
 const lifecycle: Lifecycle = { shuttingDown: false };
 const app = createApp(deps, { assets, lifecycle });

@@ -2,25 +2,95 @@
 import type { RouteModule } from "./lib/app/routing.ts";
 import * as $r0 from "./routes/_app.tsx";
 import * as $r1 from "./routes/_error.tsx";
-import * as $r2 from "./routes/api/preferences.ts";
-import * as $r3 from "./routes/files/[...key].ts";
-import * as $r4 from "./routes/health.ts";
-import * as $r5 from "./routes/index.tsx";
-import * as $r6 from "./routes/preferences.ts";
-import * as $r7 from "./routes/ready.ts";
+import * as $r2 from "./routes/api/auth/login.ts";
+import * as $r3 from "./routes/api/auth/login/2fa.ts";
+import * as $r4 from "./routes/api/auth/logout.ts";
+import * as $r5 from "./routes/api/auth/refresh.ts";
+import * as $r6 from "./routes/api/auth/register.ts";
+import * as $r7 from "./routes/api/preferences.ts";
+import * as $r8 from "./routes/api/profile/me.ts";
+import * as $r9 from "./routes/api/users/me.ts";
+import * as $r10 from "./routes/api/users/me/2fa/backup-codes.ts";
+import * as $r11 from "./routes/api/users/me/2fa/disable.ts";
+import * as $r12 from "./routes/api/users/me/2fa/enable.ts";
+import * as $r13 from "./routes/api/users/me/2fa/setup.ts";
+import * as $r14 from "./routes/api/users/me/password.ts";
+import * as $r15 from "./routes/api/users/me/sessions.ts";
+import * as $r16 from "./routes/api/users/me/sessions/[id].ts";
+import * as $r17 from "./routes/api/users/me/tokens.ts";
+import * as $r18 from "./routes/api/users/me/tokens/[id].ts";
+import * as $r19 from "./routes/files/[...key].ts";
+import * as $r20 from "./routes/health.ts";
+import * as $r21 from "./routes/index.tsx";
+import * as $r22 from "./routes/login.tsx";
+import * as $r23 from "./routes/login/2fa.tsx";
+import * as $r24 from "./routes/logout.ts";
+import * as $r25 from "./routes/preferences.ts";
+import * as $r26 from "./routes/profile/2fa.tsx";
+import * as $r27 from "./routes/profile/2fa/backup-codes.tsx";
+import * as $r28 from "./routes/profile/2fa/disable.ts";
+import * as $r29 from "./routes/profile/2fa/enable.tsx";
+import * as $r30 from "./routes/profile/2fa/setup.ts";
+import * as $r31 from "./routes/profile/index.tsx";
+import * as $r32 from "./routes/profile/password.ts";
+import * as $r33 from "./routes/profile/personal.ts";
+import * as $r34 from "./routes/profile/sessions/[id]/revoke.ts";
+import * as $r35 from "./routes/profile/sessions/revoke-others.ts";
+import * as $r36 from "./routes/profile/tokens.tsx";
+import * as $r37 from "./routes/profile/tokens/[id]/revoke.ts";
+import * as $r38 from "./routes/ready.ts";
+import * as $r39 from "./routes/register.tsx";
+import * as $r40 from "./routes/setup.tsx";
 import $i0 from "./islands/ColorModeSwitch.tsx";
+import $i1 from "./islands/CopyButton.tsx";
+import $i2 from "./islands/PasswordField.tsx";
 
 export const routes: Record<string, RouteModule> = {
   "_app.tsx": $r0,
   "_error.tsx": $r1,
-  "api/preferences.ts": $r2,
-  "files/[...key].ts": $r3,
-  "health.ts": $r4,
-  "index.tsx": $r5,
-  "preferences.ts": $r6,
-  "ready.ts": $r7,
+  "api/auth/login.ts": $r2,
+  "api/auth/login/2fa.ts": $r3,
+  "api/auth/logout.ts": $r4,
+  "api/auth/refresh.ts": $r5,
+  "api/auth/register.ts": $r6,
+  "api/preferences.ts": $r7,
+  "api/profile/me.ts": $r8,
+  "api/users/me.ts": $r9,
+  "api/users/me/2fa/backup-codes.ts": $r10,
+  "api/users/me/2fa/disable.ts": $r11,
+  "api/users/me/2fa/enable.ts": $r12,
+  "api/users/me/2fa/setup.ts": $r13,
+  "api/users/me/password.ts": $r14,
+  "api/users/me/sessions.ts": $r15,
+  "api/users/me/sessions/[id].ts": $r16,
+  "api/users/me/tokens.ts": $r17,
+  "api/users/me/tokens/[id].ts": $r18,
+  "files/[...key].ts": $r19,
+  "health.ts": $r20,
+  "index.tsx": $r21,
+  "login.tsx": $r22,
+  "login/2fa.tsx": $r23,
+  "logout.ts": $r24,
+  "preferences.ts": $r25,
+  "profile/2fa.tsx": $r26,
+  "profile/2fa/backup-codes.tsx": $r27,
+  "profile/2fa/disable.ts": $r28,
+  "profile/2fa/enable.tsx": $r29,
+  "profile/2fa/setup.ts": $r30,
+  "profile/index.tsx": $r31,
+  "profile/password.ts": $r32,
+  "profile/personal.ts": $r33,
+  "profile/sessions/[id]/revoke.ts": $r34,
+  "profile/sessions/revoke-others.ts": $r35,
+  "profile/tokens.tsx": $r36,
+  "profile/tokens/[id]/revoke.ts": $r37,
+  "ready.ts": $r38,
+  "register.tsx": $r39,
+  "setup.tsx": $r40,
 };
 
 export const islands = {
   ColorModeSwitch: $i0,
+  CopyButton: $i1,
+  PasswordField: $i2,
 };

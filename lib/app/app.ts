@@ -13,6 +13,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { h } from "preact";
 import { islands, routes } from "../../manifest.gen.ts";
+import { authMiddleware, csrfMiddleware } from "../auth/auth_middleware.ts";
 import { COLOR_MODE_COOKIE, parseColorMode } from "../appearance/color_modes.ts";
 import {
   AppError,
@@ -61,6 +62,23 @@ function toAppError(error: unknown): AppError | null {
   return null;
 }
 
+/**
+ * Where a signed-out visitor goes: /login, with `next` to come back to — the page itself
+ * for a GET, the page the form was on for a POST.
+ */
+function loginUrl(
+  c: {
+    req: { method: string; path: string; url: string; header(name: string): string | undefined };
+  },
+): string {
+  let next = c.req.path + new URL(c.req.url).search;
+  if (c.req.method !== "GET") {
+    const referer = c.req.header("referer");
+    next = referer ? new URL(referer).pathname : "/";
+  }
+  return next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
+}
+
 export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
   const lifecycle = options.lifecycle ?? { shuttingDown: false };
   const app = new Hono<AppEnv>();
@@ -81,6 +99,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
     c.set("logger", logger);
     c.set("assets", options.assets);
     c.set("lifecycle", lifecycle);
+    c.set("auth", null);
     c.set("colorMode", parseColorMode(getCookie(c, COLOR_MODE_COOKIE)));
     const started = performance.now();
     try {
@@ -151,6 +170,14 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
     }),
   );
 
+  app.use(csrfMiddleware());
+  app.use(authMiddleware());
+  app.use("/api/*", async (c, next) => {
+    await next();
+    // Answers may carry account data: never cache them.
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+  });
+
   mountRoutes(app, routes);
 
   function errorResponse(c: Parameters<Parameters<typeof app.onError>[0]>[1], error: AppError) {
@@ -159,6 +186,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
     }
     const status = error.status as ContentfulStatusCode;
     if (isJsonPath(c.req.path)) return c.json(toErrorBody(error), status);
+    if (error.status === 401) return c.redirect(loginUrl(c), 303);
     return renderPage(
       c,
       h(ErrorPage!, {

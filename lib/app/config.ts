@@ -47,6 +47,22 @@ function boolean() {
   });
 }
 
+function parseJson(value: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+function decodedLength(base64: string): number {
+  try {
+    return atob(base64.replaceAll("-", "+").replaceAll("_", "/")).length;
+  } catch {
+    return -1;
+  }
+}
+
 function httpUrl(what: string) {
   return z.string().trim().refine((value) => {
     try {
@@ -84,6 +100,25 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
   S3_FORCE_PATH_STYLE: optional(boolean()).default(false),
   STORAGE_SIGNING_KEY: optional(z.string().min(32, "expected at least 32 characters")),
+  ENCRYPTION_KEY: optional(
+    z.string().trim().refine(
+      (value) => decodedLength(value) === 32,
+      "expected 32 random bytes, base64-encoded (openssl rand -base64 32)",
+    ),
+  ),
+  JWT_PRIVATE_KEY: optional(
+    z.string().trim().refine(
+      (value) => parseJson(value)?.kty === "OKP" && typeof parseJson(value)?.d === "string",
+      "expected an Ed25519 private key as a JWK (JSON), see `deno task keys:generate`",
+    ),
+  ),
+  JWT_PUBLIC_KEYS: optional(
+    z.string().trim().refine(
+      (value) => Array.isArray(parseJson(value)),
+      "expected a JSON array of public JWKs",
+    ),
+  ),
+  TRUST_PROXY: optional(boolean()).default(false),
   OPENAI_BASE_URL: optional(httpUrl("an OpenAI-compatible API base URL")),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_MODEL: optional(z.string().trim().min(1)),
@@ -144,7 +179,17 @@ export interface Config {
   bootstrapAdmin?: { email: string; password: string };
   logLevel: LogLevel;
   logFormat: "json" | "pretty";
-  secrets: { storageSigningKey?: string };
+  secrets: {
+    storageSigningKey?: string;
+    /** base64 of 32 bytes (AES-256-GCM for secrets at rest). */
+    encryptionKey?: string;
+    /** Ed25519 private JWK that signs access tokens. */
+    jwtPrivateKey?: string;
+    /** JSON array of public JWKs still accepted (keys rotated out). */
+    jwtPublicKeys?: string;
+  };
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -216,7 +261,13 @@ export function loadConfig(env: Env = Deno.env.toObject(), cwd = Deno.cwd()): Co
       : undefined,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
-    secrets: { storageSigningKey: e.STORAGE_SIGNING_KEY },
+    secrets: {
+      storageSigningKey: e.STORAGE_SIGNING_KEY,
+      encryptionKey: e.ENCRYPTION_KEY,
+      jwtPrivateKey: e.JWT_PRIVATE_KEY,
+      jwtPublicKeys: e.JWT_PUBLIC_KEYS,
+    },
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

@@ -65,7 +65,7 @@ export async function acquireLock(lockPath: string, what: string): Promise<DataD
  */
 export async function loadOrCreateSecret(
   path: string,
-  generate: () => string,
+  generate: () => string | Promise<string>,
 ): Promise<{ value: string; created: boolean }> {
   try {
     return { value: (await Deno.readTextFile(path)).trim(), created: false };
@@ -73,7 +73,7 @@ export async function loadOrCreateSecret(
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
   await Deno.mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const value = generate();
+  const value = await generate();
   try {
     await Deno.writeTextFile(path, value + "\n", { createNew: true, mode: 0o600 });
     return { value, created: true };

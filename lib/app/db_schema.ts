@@ -31,6 +31,119 @@ export interface JobsTable {
   finished_at: NullableTimestamp;
 }
 
+export type Role = "user" | "admin";
+export type StoredColorMode = "light" | "dark" | "system";
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string;
+  role: Generated<Role>;
+  is_active: Generated<boolean>;
+  full_name: string;
+  color_mode: StoredColorMode | null;
+  pinned_app_ids: ColumnType<string[], string | undefined, string>;
+  ai_provider: string | null;
+  ai_model: string | null;
+  totp_secret_enc: string | null;
+  totp_pending_secret_enc: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_counter: number | null;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProfilesTable {
+  user_id: string;
+  phone: string | null;
+  /** ISO date string (yyyy-mm-dd). */
+  date_of_birth: ColumnType<string | null, string | null, string | null>;
+  position: string | null;
+  address: string | null;
+  updated_at: Timestamp;
+}
+
+export interface BackupCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  user_agent: string | null;
+  ip: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: NullableTimestamp;
+  revoked_reason: string | null;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  family_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: NullableTimestamp;
+  replaced_by: string | null;
+  rotated_at: NullableTimestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_prefix: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuthThrottlesTable {
+  key: string;
+  failures: number;
+  first_failure_at: ColumnType<Date, Date | string, Date | string>;
+  last_failure_at: ColumnType<Date, Date | string, Date | string>;
+  locked_until: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  created_at: Timestamp;
+  user_id: string | null;
+  actor_id: string | null;
+  event_type: string;
+  resource_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  metadata: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface Database {
   jobs: JobsTable;
+  users: UsersTable;
+  profiles: ProfilesTable;
+  backup_codes: BackupCodesTable;
+  sessions: SessionsTable;
+  refresh_tokens: RefreshTokensTable;
+  api_tokens: ApiTokensTable;
+  auth_throttles: AuthThrottlesTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
 }

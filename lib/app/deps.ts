@@ -5,6 +5,9 @@
  */
 import type { Kysely } from "kysely";
 import denoConfig from "../../deno.json" with { type: "json" };
+import { AUTH_CHANNEL, type AuthCache, createAuthCache } from "../auth/auth_cache.ts";
+import { createJwtService, type JwtService } from "../auth/jwt.ts";
+import { createPasswordHasher, type PasswordHasher } from "../auth/passwords.ts";
 import { createQueue, type Queue } from "../jobs/queue.ts";
 import { type Clock, systemClock } from "../shared/clock.ts";
 import { createStorage } from "../storage/create_storage.ts";
@@ -30,6 +33,9 @@ export interface Deps {
   queue: Queue;
   storage: ObjectStorage;
   secrets: Secrets;
+  jwt: JwtService;
+  passwords: PasswordHasher;
+  authCache: AuthCache;
   version: string;
   startedAt: Date;
   /** Close everything this object opened, in reverse order. */
@@ -49,8 +55,17 @@ export interface DepsParts {
 }
 
 /** Put opened parts together. Shared by `buildDeps` and the test harness. */
-export function assembleDeps(parts: DepsParts): Deps {
+export async function assembleDeps(parts: DepsParts): Promise<Deps> {
   const { config, logger, database, kv, storage } = parts;
+  const clock = parts.clock ?? systemClock;
+  const jwt = await createJwtService(parts.secrets.jwt, { issuer: config.publicUrl, clock });
+  const passwords = createPasswordHasher();
+  const authCache = createAuthCache({ clock });
+  // Account changes made by any process reach this one's cache (see the 0003 migration).
+  const unlistenAuth = await database.listen(
+    AUTH_CHANNEL,
+    (userId) => authCache.invalidateUser(userId),
+  );
   const queue = createQueue({
     db: database.db,
     kv,
@@ -61,7 +76,7 @@ export function assembleDeps(parts: DepsParts): Deps {
   return {
     config,
     logger,
-    clock: parts.clock ?? systemClock,
+    clock,
     database,
     db: database.db,
     dbEngine: database.engine,
@@ -69,11 +84,16 @@ export function assembleDeps(parts: DepsParts): Deps {
     queue,
     storage,
     secrets: parts.secrets,
+    jwt,
+    passwords,
+    authCache,
     version: VERSION,
     startedAt: new Date(),
     async close() {
       if (closed) return;
       closed = true;
+      await unlistenAuth().catch(() => {});
+      passwords.close();
       storage.close();
       kv.close();
       await database.close();
@@ -153,7 +173,7 @@ export async function buildDeps(config: Config, options: BuildDepsOptions = {}):
       clock: systemClock,
     });
 
-    return assembleDeps({
+    return await assembleDeps({
       config,
       logger,
       database,

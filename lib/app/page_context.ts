@@ -6,16 +6,28 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { ColorMode } from "../appearance/color_modes.ts";
 
+/** What pages may show of the signed-in user. */
+export interface PageUser {
+  id: string;
+  full_name: string;
+  email: string;
+  role: "user" | "admin";
+}
+
 export interface PageData {
   path: string;
   colorMode: ColorMode;
   version: string;
+  user: PageUser | null;
+  registrationOpen: boolean;
 }
 
 export const PageContext = createContext<PageData>({
   path: "/",
   colorMode: "system",
   version: "",
+  user: null,
+  registrationOpen: true,
 });
 
 export function usePage(): PageData {

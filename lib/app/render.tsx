@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { renderDocument } from "./islands.ts";
 import type { AppContext, ColorMode } from "./routing.ts";
 import type { AssetManifest } from "./assets.ts";
+import type { PageUser } from "./page_context.ts";
 
 /** What routes/_app.tsx receives. */
 export interface AppShellProps {
@@ -17,6 +18,8 @@ export interface AppShellProps {
   /** The request path, e.g. for "current page" navigation state. */
   path: string;
   version: string;
+  user: PageUser | null;
+  registrationOpen: boolean;
   children: VNode;
 }
 
@@ -27,6 +30,13 @@ export interface PageOptions {
 }
 
 let appShell: ComponentType<AppShellProps> | null = null;
+
+function pageUser(c: AppContext): PageUser | null {
+  const user = c.var.auth?.user;
+  return user
+    ? { id: user.id, full_name: user.full_name, email: user.email, role: user.role }
+    : null;
+}
 
 /** Set the document shell (routes/_app.tsx); done once by createApp. */
 export function setAppShell(shell: ComponentType<AppShellProps>): void {
@@ -45,11 +55,14 @@ export function renderPage(c: AppContext, page: VNode, options: PageOptions): Re
       assets={assets}
       path={c.req.path}
       version={c.get("deps").version}
+      user={pageUser(c)}
+      registrationOpen={c.get("deps").config.registration === "open"}
     >
       {page}
     </Shell>,
     assets.islands,
   );
-  c.header("Cache-Control", "no-cache");
+  // Pages of a signed-in user are theirs alone: never store them anywhere.
+  c.header("Cache-Control", c.var.auth ? "private, no-store" : "no-cache");
   return c.html("<!doctype html>" + html, options.status ?? 200);
 }

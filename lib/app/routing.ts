@@ -10,6 +10,7 @@ import type { ComponentType } from "preact";
 import type { AssetManifest } from "./assets.ts";
 import type { Deps } from "./deps.ts";
 import type { Logger } from "./logger.ts";
+import type { Auth } from "../auth/auth_middleware.ts";
 
 export type { ColorMode } from "../appearance/color_modes.ts";
 import type { ColorMode } from "../appearance/color_modes.ts";
@@ -22,6 +23,8 @@ export interface AppEnv {
     colorMode: ColorMode;
     assets: AssetManifest;
     lifecycle: { shuttingDown: boolean };
+    /** The signed-in user (null when signed out); see lib/auth/auth_middleware.ts. */
+    auth: Auth | null;
   };
 }
 

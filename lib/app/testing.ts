@@ -29,6 +29,8 @@ import { type DatabaseHandle, openDatabase } from "./db.ts";
 import { assembleDeps, type Deps } from "./deps.ts";
 import { createLogger, type Logger, silentLogger } from "./logger.ts";
 import { migrateToLatest } from "./migrator.ts";
+import { createEncryptor } from "./encryption.ts";
+import { generateJwtKey, publicJwk, type Secrets } from "./secrets.ts";
 
 export const testEnv = loadTestEnv();
 export const TEST_PUBLIC_URL = "http://localhost:8000";
@@ -189,6 +191,21 @@ export async function createTestS3Bucket(): Promise<{ env: Env; drop: () => Prom
   };
 }
 
+let secrets: Promise<Secrets> | null = null;
+
+/** Fixed test secrets (one JWT key per test process). */
+function testSecrets(): Promise<Secrets> {
+  secrets ??= (async () => {
+    const jwk = await generateJwtKey();
+    return {
+      storageSigningKey: await importSigningKey("test-storage-signing-key-0123456789abcdef"),
+      encryptor: await createEncryptor(btoa("test-encryption-key-32-bytes-ok!")),
+      jwt: { signing: { kid: jwk.kid!, jwk }, verifying: [publicJwk(jwk)] },
+    };
+  })();
+  return secrets;
+}
+
 export function createTestConfig(dataDir: string, env: Env = {}): Config {
   return loadConfig({
     DATA_DIR: dataDir,
@@ -215,21 +232,22 @@ export async function createTestDeps(options: TestDepsOptions = {}): Promise<Tes
     const { database, drop } = await createTestDatabase(logger);
     cleanups.push(drop);
     const kv = await Deno.openKv(":memory:");
-    const signingKey = await importSigningKey("test-storage-signing-key-0123456789abcdef");
+    const secrets = await testSecrets();
+    const signingKey = secrets.storageSigningKey;
     const storage: ObjectStorage = await createStorage({
       config: config.storage,
       publicUrl: config.publicUrl,
       signingKey,
       clock: options.clock ?? { now: () => new Date() },
     });
-    const deps = assembleDeps({
+    const deps = await assembleDeps({
       config,
       logger,
       clock: options.clock,
       database,
       kv,
       storage,
-      secrets: { storageSigningKey: signingKey },
+      secrets,
       onClose: async () => {
         for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
       },
@@ -271,20 +289,78 @@ export async function createTestApp(deps: Deps, lifecycle?: Lifecycle) {
   return createApp(deps, { assets: await testAssets(), lifecycle });
 }
 
-/** Send a request through the whole app, as a browser or API client would. */
-export function call(
-  app: { fetch: (request: Request) => Response | Promise<Response> },
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
-): Promise<Response> {
-  const { json, ...rest } = init;
+export type TestApp = { fetch: (request: Request) => Response | Promise<Response> };
+
+export interface CallInit extends RequestInit {
+  json?: unknown;
+  /** Form fields, sent url-encoded. */
+  form?: Record<string, string>;
+  /** Send no Origin header on a state-changing request (as a script or attacker might). */
+  noOrigin?: boolean;
+}
+
+/**
+ * Send a request through the whole app, as a browser would: state-changing requests
+ * carry our Origin (like every modern browser) unless `noOrigin` is set.
+ */
+export function call(app: TestApp, path: string, init: CallInit = {}): Promise<Response> {
+  const { json, form, noOrigin, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set("content-type", "application/json");
+  if (form !== undefined) headers.set("content-type", "application/x-www-form-urlencoded");
+  const method = (rest.method ?? "GET").toUpperCase();
+  if (!noOrigin && !["GET", "HEAD"].includes(method) && !headers.has("origin")) {
+    headers.set("origin", TEST_PUBLIC_URL);
+  }
   return Promise.resolve(app.fetch(
     new Request(new URL(path, TEST_PUBLIC_URL), {
       ...rest,
       headers,
-      body: json !== undefined ? JSON.stringify(json) : rest.body,
+      body: json !== undefined
+        ? JSON.stringify(json)
+        : form !== undefined
+        ? new URLSearchParams(form).toString()
+        : rest.body,
     }),
   ));
+}
+
+/** A browser-like client: keeps the cookies the app sets and sends them back. */
+export interface TestClient {
+  call(path: string, init?: CallInit): Promise<Response>;
+  /** Current cookie values by name. */
+  cookies: Map<string, string>;
+}
+
+export function createTestClient(
+  app: TestApp,
+  options: { userAgent?: string; ip?: string } = {},
+): TestClient {
+  const cookies = new Map<string, string>();
+  return {
+    cookies,
+    async call(path, init = {}) {
+      const headers = new Headers(init.headers);
+      if (cookies.size > 0 && !headers.has("cookie")) {
+        headers.set("cookie", [...cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+      }
+      if (options.userAgent && !headers.has("user-agent")) {
+        headers.set("user-agent", options.userAgent);
+      }
+      if (options.ip && !headers.has("x-forwarded-for")) headers.set("x-forwarded-for", options.ip);
+      const response = await call(app, path, { ...init, headers });
+      for (const header of response.headers.getSetCookie()) {
+        const [pair, ...attributes] = header.split(";").map((s) => s.trim());
+        const eq = pair.indexOf("=");
+        const name = pair.slice(0, eq);
+        const value = pair.slice(eq + 1);
+        const expired = attributes.some((a) =>
+          /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && new Date(a.slice(8)) < new Date())
+        );
+        if (expired || value === "") cookies.delete(name);
+        else cookies.set(name, value);
+      }
+      return response;
+    },
+  };
 }

@@ -22,16 +22,22 @@ export interface Spawned extends AsyncDisposable {
 /** Run `script` (relative to the project) with `deno run -A`. */
 export function spawnDeno(
   script: string,
-  options: { args?: string[]; env?: Record<string, string> } = {},
+  options: { args?: string[]; env?: Record<string, string>; stdin?: string } = {},
 ): Spawned {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", join(PROJECT_ROOT, script), ...(options.args ?? [])],
     cwd: PROJECT_ROOT,
     env: options.env,
-    stdin: "null",
+    stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
   }).spawn();
+  if (options.stdin !== undefined) {
+    const writer = child.stdin.getWriter();
+    writer.write(new TextEncoder().encode(options.stdin)).then(() => writer.close()).catch(
+      () => {},
+    );
+  }
   const lines: LogLine[] = [];
   let stderrText = "";
   const waiters = new Set<() => void>();
