@@ -3,8 +3,47 @@ import ColorModeSwitch from "../islands/ColorModeSwitch.tsx";
 import { usePage } from "../lib/app/page_context.ts";
 import { Logo } from "./Logo.tsx";
 
-/** The frame of every page: skip link, header with brand and colour mode, main, footer. */
-export function Layout({ children }: { children: ComponentChildren }) {
+function AccountNav() {
+  const { user, path, registrationOpen } = usePage();
+  if (!user) {
+    return (
+      <nav class="site-nav" aria-label="Account">
+        <a
+          href={path === "/" ? "/login" : `/login?next=${encodeURIComponent(path)}`}
+          class="site-nav__link"
+        >
+          Sign in
+        </a>
+        {registrationOpen && (
+          <a href="/register" class="button button--primary button--small">Create account</a>
+        )}
+      </nav>
+    );
+  }
+  return (
+    <nav class="site-nav" aria-label="Account">
+      <a
+        href="/profile"
+        class="site-nav__link"
+        aria-current={path.startsWith("/profile") ? "page" : undefined}
+        title={user.email}
+      >
+        <span class="avatar" aria-hidden="true">
+          {user.full_name.trim().charAt(0).toUpperCase()}
+        </span>
+        <span class="site-nav__name">{user.full_name}</span>
+      </a>
+      <form method="post" action="/logout" class="inline-form">
+        <button type="submit" class="button button--small">Sign out</button>
+      </form>
+    </nav>
+  );
+}
+
+/** The frame of every page: skip link, header (brand, account, colour mode), main, footer. */
+export function Layout(
+  { children, narrow = false }: { children: ComponentChildren; narrow?: boolean },
+) {
   const { path, colorMode, version } = usePage();
   return (
     <>
@@ -15,10 +54,17 @@ export function Layout({ children }: { children: ComponentChildren }) {
             <Logo />
             <span class="brand__name">DocuVault</span>
           </a>
-          <ColorModeSwitch mode={colorMode} returnTo={path} />
+          <div class="site-header__end">
+            <AccountNav />
+            <ColorModeSwitch mode={colorMode} returnTo={path} />
+          </div>
         </div>
       </header>
-      <main id="main" class="container site-main" tabIndex={-1}>
+      <main
+        id="main"
+        class={`container site-main${narrow ? " site-main--narrow" : ""}`}
+        tabIndex={-1}
+      >
         {children}
       </main>
       <footer class="site-footer">

@@ -61,6 +61,30 @@ export function watchForErrors(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Screenshot the page as it is in every combination the issue asks to look at: light and
+ * dark, desktop and phone. The page is not reloaded (one-time pages stay as they are).
+ */
+export async function screenshotAllModes(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize();
+  // A full-page shot of a scrolled page draws the sticky header mid-page.
+  await page.evaluate(() => globalThis.scrollTo(0, 0));
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    for (const scheme of ["light", "dark"] as const) {
+      // Reduced motion turns the colour transitions off: no half-faded screenshots.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+      // Even a 0.01 ms transition shows its first frame: let two frames pass.
+      await page.evaluate(() =>
+        new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      );
+      await screenshot(page, `${name}-${scheme}-${size}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light", reducedMotion: null });
+  if (original) await page.setViewportSize(original);
+}
+
 /** Run `fn`; on failure, screenshot the page before rethrowing. */
 export async function withFailureScreenshot(page: Page, name: string, fn: () => Promise<void>) {
   try {

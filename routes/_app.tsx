@@ -15,7 +15,8 @@ function IslandScripts({ assets }: Pick<AppShellProps, "assets">) {
 }
 
 export default function App(
-  { title, description, colorMode, assets, path, version, children }: AppShellProps,
+  { title, description, colorMode, assets, path, version, user, registrationOpen, children }:
+    AppShellProps,
 ) {
   return (
     <html lang="en" data-color-mode={colorMode}>
@@ -29,7 +30,9 @@ export default function App(
         <link rel="stylesheet" href={assets.styles} />
       </head>
       <body>
-        <PageContext.Provider value={{ path, colorMode, version }}>{children}</PageContext.Provider>
+        <PageContext.Provider value={{ path, colorMode, version, user, registrationOpen }}>
+          {children}
+        </PageContext.Provider>
         <IslandScripts assets={assets} />
       </body>
     </html>
