@@ -1,4 +1,5 @@
 import { testEnv } from "../lib/app/testing.ts";
+import { migrations } from "../migrations/mod.ts";
 import { createProcessEnv, spawnDeno } from "../lib/app/testing_process.ts";
 import { assertEquals, assertMatch, assertStringIncludes } from "../lib/shared/assert.ts";
 
@@ -9,22 +10,25 @@ async function migrate(env: Record<string, string>, ...args: string[]) {
   return { code: status.code, output, stderr: task.stderr() };
 }
 
+const NAMES = Object.keys(migrations);
+const LAST = NAMES.at(-1)!;
+
 Deno.test("deno task migrate - up, status, down, status, up", async () => {
   const proc = await createProcessEnv();
   try {
     const up = await migrate(proc.env, "up");
     assertEquals(up.code, 0, up.stderr);
-    assertMatch(up.output, /Applied: 0001_jobs|Already up to date\./);
+    assertMatch(up.output, new RegExp(`Applied: ${NAMES.join(", ")}|Already up to date\\.`));
 
     const status = await migrate(proc.env, "status");
-    assertMatch(status.output, /applied \S+Z\s+0001_jobs/);
+    for (const name of NAMES) assertMatch(status.output, new RegExp(`applied \\S+Z\\s+${name}`));
 
     const down = await migrate(proc.env, "down");
     assertEquals(down.code, 0, down.stderr);
-    assertStringIncludes(down.output, "Undone: 0001_jobs");
-    assertMatch((await migrate(proc.env, "status")).output, /pending\s+0001_jobs/);
+    assertStringIncludes(down.output, `Undone: ${LAST}`);
+    assertMatch((await migrate(proc.env, "status")).output, new RegExp(`pending\\s+${LAST}`));
 
-    assertStringIncludes((await migrate(proc.env)).output, "Applied: 0001_jobs");
+    assertStringIncludes((await migrate(proc.env)).output, `Applied: ${LAST}`);
   } finally {
     await proc.cleanup();
   }
