@@ -4,9 +4,10 @@
  * also runs when the bench is interrupted, so no server, load generator or temp dir is
  * left behind.
  */
+import { join } from "node:path";
 import { PROJECT_ROOT } from "../lib/app/assets.ts";
 import { SERVER_PERMISSIONS } from "../lib/app/process.ts";
-import { freePort } from "../lib/app/test_services.ts";
+import { type Found, freePort } from "../lib/app/test_services.ts";
 
 /** The permission flags of the `start` task in deno.json. */
 export const START_PERMISSIONS = SERVER_PERMISSIONS;
@@ -18,6 +19,11 @@ export interface BenchReport {
   rows: string[][];
   /** What a reader needs to judge the figures: caveats, skips and their reasons. */
   notes: string[];
+  /**
+   * Checks that failed (e.g. requests that should have succeeded): run.ts prints the
+   * table as usual, lists these under "Failed" and exits non-zero.
+   */
+  failures?: string[];
 }
 
 // ── statistics ──────────────────────────────────────────────────────────────────────
@@ -144,9 +150,14 @@ const OUTPUT_TAIL_CHARS = 8_000;
  * LOG_LEVEL=warn and the given DATA_DIR. Nothing else is configured: the embedded default.
  */
 export async function spawnServer(
-  options: { dataDir: string; env?: Record<string, string> },
+  options: {
+    dataDir: string;
+    env?: Record<string, string>;
+    /** The port to listen on (default: a free one); pick it first to put it in PUBLIC_URL. */
+    port?: number;
+  },
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(Deno.env.toObject())) {
     if (PASSED_ENV.test(name)) env[name] = value;
@@ -300,5 +311,88 @@ export function sampleRssPeak(pid: number, intervalMs = 100): { stop(): Promise<
       await loop;
       return peak;
     },
+  };
+}
+
+// ── load generation (autocannon) ────────────────────────────────────────────────────
+
+/** The version `npx` fetches when autocannon is not installed in node_modules. */
+export const AUTOCANNON_VERSION = "9.0.0";
+
+export interface Autocannon {
+  /** `node <autocannon.js>`: run by node directly, so a kill reaches the load generator. */
+  command: string[];
+  version: string;
+}
+
+export interface AutocannonRound {
+  /** autocannon's latency percentiles, in whole milliseconds. */
+  p50: number;
+  p99: number;
+  /** Mean latency in ms (fractional, unlike the percentiles). */
+  mean: number;
+  requestsPerSecond: number;
+  /** Connection errors, timeouts and non-2xx answers. */
+  failures: number;
+}
+
+/**
+ * The autocannon command: node_modules' copy when deno.json lists it, else the pinned
+ * version fetched by npx (resolved once, so rounds start without npx's overhead).
+ */
+export async function findAutocannon(): Promise<Found<Autocannon>> {
+  try {
+    let script = join(PROJECT_ROOT, "node_modules", "autocannon", "autocannon.js");
+    try {
+      await Deno.stat(script);
+    } catch {
+      const bin = await runCommand([
+        "npx",
+        "--yes",
+        "--package",
+        `autocannon@${AUTOCANNON_VERSION}`,
+        "--call",
+        "command -v autocannon",
+      ]);
+      script = await Deno.realPath(bin.trim());
+    }
+    const command = ["node", script];
+    const version = (await runCommand([...command, "--version"])).trim().replaceAll("\n", ", ");
+    return { ok: true, value: { command, version } };
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `autocannon unavailable: ${(error as Error).message.split("\n")[0]}`,
+    };
+  }
+}
+
+/** One autocannon run of `seconds` against `url` with `connections` keep-alive connections. */
+export async function runAutocannon(
+  autocannon: Autocannon,
+  url: string,
+  options: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<AutocannonRound> {
+  const headerArgs = Object.entries(options.headers ?? {}).flatMap((
+    [name, value],
+  ) => ["--headers", `${name}:${value}`]);
+  const stdout = await runCommand([
+    ...autocannon.command,
+    "--connections",
+    String(options.connections),
+    "--duration",
+    String(options.seconds),
+    ...headerArgs,
+    "--json",
+    "--no-progress",
+    url,
+  ]);
+  const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    mean: result.latency.mean,
+    requestsPerSecond: result.requests.total / result.duration,
+    failures: result.errors + result.timeouts + result.non2xx,
   };
 }

@@ -1,26 +1,30 @@
 /**
- * `deno task bench`: cold start, HTTP load (latency, throughput, memory) and storage
- * throughput, one after the other so they do not disturb each other, then one table of
+ * `deno task bench`: cold start, HTTP load (latency, throughput, memory), storage
+ * throughput and authentication (login latency, auth overhead, a login burst), one after
+ * the other so they do not disturb each other, then one table of
  * figures. Every figure is a median (with percentiles or ranges) over repeated runs.
  */
 import { buildAssets, buildStaleReason } from "../lib/app/assets.ts";
 import { fail, parseTaskArgs, say } from "../lib/app/cli.ts";
 import { type BenchReport, runPendingCleanups } from "./_util.ts";
+import { runAuthBench } from "./auth.ts";
 import { runColdStartBench } from "./cold_start.ts";
 import { runHttpLoadBench } from "./http_load.ts";
 import { runStorageBench } from "./storage.ts";
 
 const { values } = parseTaskArgs({
   usage: `
-Usage: deno task bench [--only cold|http|storage]
+Usage: deno task bench [--only cold|http|storage|auth]
 
 Runs the benchmarks and prints a markdown table of the figures:
   cold     first start and 7 restarts of main.ts to GET /ready (embedded default)
   http     GET /health and GET / under 50 connections (autocannon), server RSS
   storage  put/get MB/s of 1 MB and 20 MB objects on the fs driver and on s3rver
+  auth     login latency (argon2id), GET /api/users/me vs GET /health under 50
+           connections, 200 concurrent logins with /health sampled meanwhile
 
 Options:
-  --only <bench>  run one bench: cold, http or storage
+  --only <bench>  run one bench: cold, http, storage or auth
   -h, --help      show this help`,
   options: { only: { type: "string" } },
 });
@@ -34,6 +38,18 @@ const BENCHES: Record<string, { title: string; run: () => Promise<BenchReport[]>
   storage: {
     title: "storage",
     run: () => runStorageBench({ sizes: [{ mb: 1, repeats: 9 }, { mb: 20, repeats: 5 }] }),
+  },
+  auth: {
+    title: "authentication",
+    run: () =>
+      runAuthBench({
+        loginUsers: 20,
+        logins: 60,
+        warmupSeconds: 2,
+        rounds: 3,
+        roundSeconds: 4,
+        burstLogins: 200,
+      }),
   },
 };
 if (values.only && !(values.only in BENCHES)) {
@@ -79,7 +95,11 @@ for (const [name, bench] of Object.entries(BENCHES)) {
   if (values.only && values.only !== name) continue;
   say(`\n━━━ ${bench.title} ━━━`);
   try {
-    reports.push(...await bench.run());
+    const benchReports = await bench.run();
+    reports.push(...benchReports);
+    for (const report of benchReports) {
+      for (const failure of report.failures ?? []) failures.push(`${report.title}: ${failure}`);
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     say(`  FAILED: ${message}`);
@@ -107,7 +127,9 @@ if (loadBefore !== null && loadBefore > cores / 2) {
 for (const report of reports) {
   say(`\n### ${report.title}\n`);
   say(markdownTable(report.columns, report.rows));
-  if (report.notes.length > 0) say();
+  const failed = report.failures ?? [];
+  if (report.notes.length + failed.length > 0) say();
+  for (const failure of failed) say(`- **FAILED:** ${failure}`);
   for (const note of report.notes) say(`- ${note}`);
 }
 if (failures.length > 0) {
