@@ -79,13 +79,54 @@ async function step(command: string[], env: Record<string, string> = {}): Promis
   return status.success;
 }
 
+/**
+ * Tests that observe the whole process — its child processes, its RSS, its event loop —
+ * are named `*_serial_test.ts`: `--parallel` runs test modules as workers of one process,
+ * where other modules' children and memory would be counted too. They run after the
+ * others, one module at a time.
+ */
+const SERIAL_TEST = /_serial_test\.tsx?$/;
+
+async function findSerialTests(dirs: string[]): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string) => {
+    for await (const entry of Deno.readDir(`${PROJECT_ROOT}/${dir}`)) {
+      const path = `${dir.replace(/\/$/, "")}/${entry.name}`;
+      if (entry.isDirectory && entry.name !== "node_modules") await walk(path);
+      else if (entry.isFile && SERIAL_TEST.test(entry.name)) found.push(path);
+    }
+  };
+  for (const dir of dirs) {
+    if (dir.endsWith(".ts") || dir.endsWith(".tsx")) {
+      if (SERIAL_TEST.test(dir)) found.push(dir);
+    } else await walk(dir);
+  }
+  return found.sort();
+}
+
 async function runPass(pass: Pass, dirs: string[], env: Record<string, string>, note: string) {
   say(`\n━━━ ${pass} pass: ${note} ━━━`);
   const started = performance.now();
-  const args = ["test", "--allow-all", "--parallel", ...dirs];
-  if (values.filter) args.push("--filter", values.filter);
-  args.push(...positionals);
-  const ok = await step(args, { TEST_ARTIFACTS_DIR: `${PROJECT_ROOT}/artifacts`, ...env });
+  const serial = await findSerialTests(dirs);
+  const options = values.filter ? ["--filter", values.filter] : [];
+  const testEnv = { TEST_ARTIFACTS_DIR: `${PROJECT_ROOT}/artifacts`, ...env };
+  let ok = await step(
+    [
+      "test",
+      "--allow-all",
+      "--parallel",
+      ...serial.map((file) => `--ignore=${file}`),
+      ...options,
+      ...positionals,
+      ...dirs,
+    ],
+    testEnv,
+  );
+  if (serial.length > 0) {
+    say(`\n─── ${pass} pass, one at a time: ${serial.join(", ")}`);
+    ok = await step(["test", "--allow-all", ...options, ...positionals, ...serial], testEnv) &&
+      ok;
+  }
   outcomes.push({
     pass,
     status: ok ? "passed" : "failed",
