@@ -6,9 +6,11 @@ import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001_jobs.ts";
 import * as m0002 from "./0002_accounts.ts";
 import * as m0003 from "./0003_auth_change_notifications.ts";
+import * as m0004 from "./0004_documents.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_jobs": m0001,
   "0002_accounts": m0002,
   "0003_auth_change_notifications": m0003,
+  "0004_documents": m0004,
 };

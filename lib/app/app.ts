@@ -137,7 +137,8 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
   }));
 
-  // JSON and form bodies are small; uploads go to signed URLs with their own limits.
+  // JSON and form bodies are small; uploads go to signed URLs with their own limits, and
+  // the one-call upload (POST /api/documents) reads up to the admin's upload limit itself.
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -150,6 +151,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
   });
   app.use(async (c, next) => {
     if (c.req.path.startsWith("/files/")) return await next();
+    if (c.req.method === "POST" && c.req.path === "/api/documents") return await next();
     return await limit(c, next);
   });
 

@@ -123,6 +123,8 @@ const envSchema = z.object({
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_MODEL: optional(z.string().trim().min(1)),
   WORKERS: optional(integer(0, 64)).default(1),
+  EXTRACTION_TIMEOUT_SECONDS: optional(integer(5, 3600)).default(120),
+  EXTRACTION_MEMORY_MB: optional(integer(128, 16384)).default(768),
   REGISTRATION: optional(oneOf(["open", "closed"])).default("open"),
   ADMIN_EMAIL: optional(z.string().trim().toLowerCase().email("expected an e-mail address")),
   ADMIN_PASSWORD: optional(z.string().min(1)),
@@ -175,6 +177,8 @@ export interface Config {
   /** System-default LLM endpoint; null means the built-in classifier. */
   openai: { baseUrl?: string; apiKey?: string; model: string } | null;
   workers: number;
+  /** Limits of one PDF extraction (a child process with a bounded V8 heap). */
+  extraction: { timeoutMs: number; memoryMb: number };
   registration: "open" | "closed";
   bootstrapAdmin?: { email: string; password: string };
   logLevel: LogLevel;
@@ -255,6 +259,10 @@ export function loadConfig(env: Env = Deno.env.toObject(), cwd = Deno.cwd()): Co
     storage,
     openai,
     workers: e.WORKERS,
+    extraction: {
+      timeoutMs: e.EXTRACTION_TIMEOUT_SECONDS * 1000,
+      memoryMb: e.EXTRACTION_MEMORY_MB,
+    },
     registration: e.REGISTRATION,
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD
       ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD }

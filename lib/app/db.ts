@@ -34,6 +34,15 @@ export interface OpenDatabaseOptions {
   logger: Logger;
 }
 
+/**
+ * Session settings of every connection. Typo-tolerant title search (documents_search.ts)
+ * uses `<<%`, whose threshold is this setting: 0.3 lets "invioce" find "Invoice" and
+ * "contarct" find "contract" while "acme" does not find "Acne".
+ */
+export const SESSION_SETTINGS: Record<string, string> = {
+  "pg_trgm.strict_word_similarity_threshold": "0.3",
+};
+
 const INT8_OID = 20;
 const DATE_OID = 1082;
 
@@ -61,7 +70,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
       // Calendar dates stay "yyyy-mm-dd" strings: a Date would shift with time zones.
       date: { to: DATE_OID, from: [DATE_OID], serialize: String, parse: (v: string) => v },
     },
-    connection: { application_name: "docuvault" },
+    connection: { application_name: "docuvault", ...SESSION_SETTINGS } as Record<string, string>,
   });
   const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) });
   return {
@@ -112,17 +121,32 @@ async function initPGliteDir(dataDir: string): Promise<void> {
   }
 }
 
+/**
+ * Options every PGlite instance of the app is created with: the extensions the migrations
+ * use (pg_trgm, for typo-tolerant search) and the same value parsing as postgres.js.
+ */
+export async function pgliteOptions() {
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  return {
+    extensions: { pg_trgm },
+    parsers: {
+      [INT8_OID]: (value: string) => Number(value),
+      [DATE_OID]: (value: string) => value,
+    },
+  };
+}
+
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   if (options.pgliteDir) await initPGliteDir(options.pgliteDir);
   const pglite = await PGlite.create({
     dataDir: options.pgliteDir,
     loadDataDir: options.pgliteLoadDataDir,
-    parsers: {
-      [INT8_OID]: (value: string) => Number(value),
-      [DATE_OID]: (value: string) => value,
-    },
+    ...(await pgliteOptions()),
   });
+  for (const [name, value] of Object.entries(SESSION_SETTINGS)) {
+    await pglite.query("select set_config($1, $2, false)", [name, value]);
+  }
   // PGlite runs each query synchronously on this thread. Queued queries are chained by
   // promises, which never let the event loop poll for I/O: a burst of them would stall
   // every other request. Yielding (setImmediate, ~7 µs) before each query lets it in.

@@ -135,8 +135,144 @@ export interface SettingsTable {
   updated_by: string | null;
 }
 
+export type DocumentStatus = "pending" | "uploaded" | "processing" | "ready" | "error";
+
+export interface DocumentTypesTable {
+  slug: string;
+  label: string;
+  is_system: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FoldersTable {
+  id: Generated<string>;
+  user_id: string;
+  parent_id: string | null;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: Generated<string>;
+  /** null: a system category. */
+  user_id: string | null;
+  parent_id: string | null;
+  name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TagsTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface QuotasTable {
+  user_id: string;
+  limit_bytes: number;
+  used_bytes: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  user_id: string;
+  folder_id: string | null;
+  filename: string;
+  content_type: Generated<string>;
+  size_bytes: number;
+  sha256: string | null;
+  client_sha256: string | null;
+  object_key: string;
+  storage_backend: string;
+  status: DocumentStatus;
+  error_message: string | null;
+  title: string | null;
+  document_type: string | null;
+  /** yyyy-mm-dd */
+  document_date: ColumnType<string | null, string | null | undefined, string | null>;
+  issuer: string | null;
+  summary: string | null;
+  /** numeric: a string on read, to keep cents exact. */
+  amount: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  currency: string | null;
+  extracted_text: string | null;
+  language: string | null;
+  page_count: number | null;
+  has_text_layer: boolean | null;
+  pdf_metadata: ColumnType<
+    Record<string, unknown> | null,
+    string | null | undefined,
+    string | null
+  >;
+  ai_suggestion: ColumnType<
+    Record<string, unknown> | null,
+    string | null | undefined,
+    string | null
+  >;
+  classified_by: "llm" | "builtin" | "user" | null;
+  duplicate_of: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  confirmed_at: NullableTimestamp;
+  processed_at: NullableTimestamp;
+  upload_expires_at: NullableTimestamp;
+}
+
+/** Kept by triggers from documents and their assignments (see the 0004 migration). */
+export interface DocumentSearchTable {
+  document_id: string;
+  user_id: string;
+  created_at: Timestamp;
+  status: DocumentStatus;
+  document_type: string | null;
+  document_date: string | null;
+  size_bytes: number;
+  folder_id: string | null;
+  title_key: string;
+  has_suggestion: boolean;
+  category_ids: string[];
+  tag_ids: string[];
+  search: string;
+  search_head: string;
+}
+
+export interface DocumentCategoriesTable {
+  document_id: string;
+  category_id: string;
+}
+
+export interface DocumentTagsTable {
+  document_id: string;
+  tag_id: string;
+}
+
+export interface ClassifierExamplesTable {
+  document_id: string;
+  user_id: string;
+  document_type: string | null;
+  categories: ColumnType<string[], string | undefined, string>;
+  tags: ColumnType<string[], string | undefined, string>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
+  document_types: DocumentTypesTable;
+  folders: FoldersTable;
+  categories: CategoriesTable;
+  tags: TagsTable;
+  quotas: QuotasTable;
+  documents: DocumentsTable;
+  document_categories: DocumentCategoriesTable;
+  document_tags: DocumentTagsTable;
+  document_search: DocumentSearchTable;
+  classifier_examples: ClassifierExamplesTable;
   users: UsersTable;
   profiles: ProfilesTable;
   backup_codes: BackupCodesTable;

@@ -7,6 +7,12 @@ import type { Kysely } from "kysely";
 import denoConfig from "../../deno.json" with { type: "json" };
 import { AUTH_CHANNEL, type AuthCache, createAuthCache } from "../auth/auth_cache.ts";
 import { createJwtService, type JwtService } from "../auth/jwt.ts";
+import {
+  type ClassifierRegistry,
+  createClassifierRegistry,
+} from "../classify/classifier_service.ts";
+import { createExtractor } from "../documents/extraction/extractor.ts";
+import type { Extractor } from "../documents/extraction/extraction_types.ts";
 import { createPasswordHasher, type PasswordHasher } from "../auth/passwords.ts";
 import { createQueue, type Queue } from "../jobs/queue.ts";
 import { type Clock, systemClock } from "../shared/clock.ts";
@@ -36,6 +42,9 @@ export interface Deps {
   jwt: JwtService;
   passwords: PasswordHasher;
   authCache: AuthCache;
+  /** PDF text extraction in helper processes (started on first use). */
+  extractor: Extractor;
+  classifiers: ClassifierRegistry;
   version: string;
   startedAt: Date;
   /** Close everything this object opened, in reverse order. */
@@ -50,6 +59,8 @@ export interface DepsParts {
   kv: Deno.Kv;
   storage: ObjectStorage;
   secrets: Secrets;
+  /** Tests may pass their own (e.g. a shared one); by default one is created. */
+  extractor?: Extractor;
   /** Extra clean-up run after everything else is closed. */
   onClose?: () => Promise<void> | void;
 }
@@ -72,6 +83,18 @@ export async function assembleDeps(parts: DepsParts): Promise<Deps> {
     logger: logger.child({ component: "queue" }),
     notifyOtherProcesses: database.engine === "postgres",
   });
+  const extractor = parts.extractor ?? createExtractor({
+    poolSize: Math.max(1, config.workers),
+    timeoutMs: config.extraction.timeoutMs,
+    memoryLimitMb: config.extraction.memoryMb,
+    logger: logger.child({ component: "extraction" }),
+  });
+  const classifiers = createClassifierRegistry({
+    db: database.db,
+    config,
+    encryptor: parts.secrets.encryptor,
+    logger,
+  });
   let closed = false;
   return {
     config,
@@ -87,12 +110,15 @@ export async function assembleDeps(parts: DepsParts): Promise<Deps> {
     jwt,
     passwords,
     authCache,
+    extractor,
+    classifiers,
     version: VERSION,
     startedAt: new Date(),
     async close() {
       if (closed) return;
       closed = true;
       await unlistenAuth().catch(() => {});
+      if (!parts.extractor) await extractor.close();
       passwords.close();
       storage.close();
       kv.close();

@@ -25,7 +25,7 @@ import {
   readAssetManifest,
 } from "./assets.ts";
 import { type Config, type Env, loadConfig, loadTestEnv } from "./config.ts";
-import { type DatabaseHandle, openDatabase } from "./db.ts";
+import { type DatabaseHandle, openDatabase, pgliteOptions } from "./db.ts";
 import { assembleDeps, type Deps } from "./deps.ts";
 import { createLogger, type Logger, silentLogger } from "./logger.ts";
 import { migrateToLatest } from "./migrator.ts";
@@ -71,7 +71,7 @@ function getPGliteTemplate(): Promise<Blob> {
     }
     const { PGlite } = await import("@electric-sql/pglite");
     const { Kysely, PGliteDialect } = await import("kysely");
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create(await pgliteOptions());
     const db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
     await migrateToLatest(db, createLogger({ level: "error" }));
     const dump = await pglite.dumpDataDir("none");

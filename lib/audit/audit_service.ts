@@ -33,7 +33,10 @@ export type AuditEvent =
   | "token_revoked"
   | "session_revoked"
   | "admin_created"
-  | "role_change";
+  | "role_change"
+  | "upload"
+  | "delete"
+  | "settings_change";
 
 export interface AuditInput {
   event: AuditEvent;

@@ -10,7 +10,7 @@ import { clientInfo } from "../app/client_info.ts";
 import type { Deps } from "../app/deps.ts";
 import type { UserRow } from "../users/users_repo.ts";
 import type { AccessClaims } from "./jwt.ts";
-import { ForbiddenError, UnauthorizedError } from "../shared/errors.ts";
+import { ForbiddenError, NotFoundError, UnauthorizedError } from "../shared/errors.ts";
 import { authenticateApiToken } from "./api_tokens_service.ts";
 import { CsrfError, SessionEndedError } from "./auth_errors.ts";
 import { clearSessionCookies, readSessionCookies, setSessionCookies } from "./auth_cookies.ts";
@@ -145,6 +145,13 @@ export function authMiddleware(): AppMiddleware {
 export function requireUser(c: AppContext): Auth {
   const auth = c.var.auth;
   if (!auth) throw new UnauthorizedError();
+  return auth;
+}
+
+/** An administrator; anyone else gets 404, as if the route did not exist (SPEC §4.2). */
+export function requireAdmin(c: AppContext): Auth {
+  const auth = requireUser(c);
+  if (auth.user.role !== "admin") throw new NotFoundError();
   return auth;
 }
 

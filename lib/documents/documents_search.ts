@@ -1,0 +1,608 @@
+/**
+ * The document list and search (SPEC §4.5): `GET /api/documents`.
+ *
+ * Everything is chosen on `document_search`, a narrow projection of documents kept by
+ * triggers (see the 0004 migration); only the rows of the page are then read from
+ * `documents`.
+ *
+ * - Full text: the query is read with `websearch_to_tsquery` (quotes for phrases, `or`,
+ *   `-word`) once per stemming language and the distinct readings are OR'ed, so
+ *   "invoices" finds an English document's "invoice" and "Rechnungen" a German one's
+ *   "Rechnung". Each document's vector was built in its own language.
+ * - Typo tolerance: when the words are rare (fewer than `FUZZY_WHEN_FEWER` matches),
+ *   titles and file names also match by trigram similarity (pg_trgm's `<<%`, which
+ *   PGlite ships as well), so "invioce" finds "Invoice 2024".
+ * - Relevance: the newest `RANKED_MATCHES` matches are ordered by `ts_rank_cd` over their
+ *   heading fields and first page (`search_head`); older matches follow, newest first.
+ *   Ranking reads one small vector per ranked document: bounding their number keeps a
+ *   word found in 30,000 documents as fast as a rare one.
+ * - Snippets: `ts_headline` over a window around the first match, returned as segments
+ *   `{ text, match }`: no HTML leaves the server; the page escapes it like any text.
+ * - Pages: keyset cursors (opaque base64url JSON) on the sort keys and the id: a page
+ *   costs the same at row 50 and at row 50,000, and rows added meanwhile do not shift it.
+ * - Facets: counts of types, categories and tags over the whole result, one statement.
+ */
+import { type Expression, type RawBuilder, sql, type SqlBool } from "kysely";
+import type { Deps } from "../app/deps.ts";
+import { fromBase64Url, toBase64Url } from "../app/encryption.ts";
+import { createCategoriesRepo } from "../categories/categories_repo.ts";
+import { categoryPaths } from "../categories/categories_service.ts";
+import { createFoldersRepo } from "../folders/folders_repo.ts";
+import { BadRequestError } from "../shared/errors.ts";
+import { DOCUMENT_COLUMNS, type DocumentRow } from "./documents_repo.ts";
+import type { ListDocumentsQuery } from "./documents_schemas.ts";
+import { documentsView, type PublicDocument } from "./documents_view.ts";
+
+/** Stemming languages a query is read in; `simple` (no stemming) matches words as written. */
+const QUERY_CONFIGS = [
+  "simple",
+  "english",
+  "german",
+  "french",
+  "spanish",
+  "italian",
+  "dutch",
+  "portuguese",
+  "swedish",
+  "danish",
+  "norwegian",
+  "finnish",
+] as const;
+
+/** Documents uploaded this many days ago or less are "recent". */
+export const RECENT_DAYS = 30;
+/** Matches ranked by relevance: the newest this many (see the module comment). */
+export const RANKED_MATCHES = 200;
+/** Queries shorter than this do not match titles by similarity (too many false friends). */
+const FUZZY_MIN_LENGTH = 4;
+/** Titles and file names are matched by similarity when the words have fewer matches. */
+const FUZZY_WHEN_FEWER = 100;
+/** At most this many documents are found by title similarity alone. */
+const FUZZY_LIMIT = 200;
+
+export interface SnippetSegment {
+  text: string;
+  match: boolean;
+}
+
+export type ListedDocument = PublicDocument & { snippet: SnippetSegment[] | null };
+
+export interface Facets {
+  total: number;
+  types: { slug: string | null; label: string; count: number }[];
+  categories: { id: string; name: string; path: string; count: number }[];
+  tags: { id: string; name: string; count: number }[];
+}
+
+export interface DocumentList {
+  documents: ListedDocument[];
+  next_cursor: string | null;
+  facets?: Facets;
+}
+
+type Sort = "relevance" | "date" | "uploaded" | "title" | "size";
+
+interface SortKey {
+  expr: RawBuilder<unknown>;
+  /** The key as text in a cursor, and back. */
+  toText: RawBuilder<unknown>;
+  fromText: (text: string) => RawBuilder<unknown>;
+}
+
+/** Timestamps in cursors: UTC, microseconds, fixed width (text order = time order). */
+const utcText = (expr: RawBuilder<unknown>) =>
+  sql`to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const fromUtcText = (text: string) => sql`(cast(${text} as timestamp) at time zone 'UTC')`;
+
+/** The sort key of each order (on `document_search d`); the id breaks ties. */
+const SORT_KEYS: Record<Exclude<Sort, "relevance">, SortKey> = {
+  uploaded: {
+    expr: sql`d.created_at`,
+    toText: utcText(sql`d.created_at`),
+    fromText: fromUtcText,
+  },
+  date: {
+    expr: sql`coalesce(d.document_date, '0001-01-01'::date)`,
+    toText: sql`coalesce(d.document_date, '0001-01-01'::date)::text`,
+    fromText: (text) => sql`cast(${text} as date)`,
+  },
+  title: { expr: sql`d.title_key`, toText: sql`d.title_key`, fromText: (text) => sql`${text}` },
+  size: {
+    expr: sql`d.size_bytes`,
+    toText: sql`d.size_bytes::text`,
+    fromText: (text) => sql`cast(${text} as bigint)`,
+  },
+};
+
+interface Cursor {
+  /** A fingerprint of the query the cursor belongs to. */
+  f: string;
+  /** The last row's sort keys (as text) and id. */
+  k: string[];
+  id: string;
+}
+
+/** Control characters that mark matches in ts_headline's output (removed from the text first). */
+const START = "\u0001";
+const STOP = "\u0002";
+
+/**
+ * Words of a websearch query that should appear in the text: no operators, no negated
+ * words. Used for the snippet window and the typo-tolerant title match.
+ */
+export function queryWords(q: string): string[] {
+  const words: string[] = [];
+  for (const token of q.match(/-?"[^"]*"?|\S+/g) ?? []) {
+    if (token.startsWith("-")) continue;
+    for (const word of token.replace(/"/g, " ").split(/[^\p{L}\p{N}]+/u)) {
+      if (word && word.toLowerCase() !== "or") words.push(word.toLowerCase());
+    }
+  }
+  return words;
+}
+
+/**
+ * The tsquery without phrase conditions (`a <-> b` becomes `a & b`): the GIN index
+ * answers it exactly, while a phrase needs every candidate's whole vector re-read.
+ */
+export function withoutPhrases(tsquery: string): string {
+  // Lexemes are quoted ('…', with '' for a quote): only replace outside them.
+  return tsquery.replace(
+    /'(?:[^']|'')*'|<(?:-|\d+)>/g,
+    (part) => (part.startsWith("'") ? part : "&"),
+  );
+}
+
+async function fingerprint(value: unknown): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(JSON.stringify(value)),
+  );
+  return toBase64Url(new Uint8Array(digest).slice(0, 9));
+}
+
+function badCursor(): never {
+  throw new BadRequestError(
+    "documents.bad_cursor",
+    "This page link does not belong to this search. Start again from the first page.",
+  );
+}
+
+function decodeCursor(text: string, expected: string, keys: number): Cursor {
+  let cursor: Cursor;
+  try {
+    cursor = JSON.parse(new TextDecoder().decode(fromBase64Url(text)));
+  } catch {
+    badCursor();
+  }
+  if (
+    !cursor || cursor.f !== expected || !Array.isArray(cursor.k) || cursor.k.length !== keys ||
+    cursor.k.some((k) => typeof k !== "string") || typeof cursor.id !== "string" ||
+    !/^[0-9a-f-]{36}$/i.test(cursor.id)
+  ) badCursor();
+  return cursor;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return toBase64Url(new TextEncoder().encode(JSON.stringify(cursor)));
+}
+
+/** Split ts_headline output into plain and matched segments. */
+export function snippetSegments(headline: string): SnippetSegment[] {
+  const segments: SnippetSegment[] = [];
+  for (const [index, part] of headline.split(new RegExp(`[${START}${STOP}]`)).entries()) {
+    if (part) segments.push({ text: part, match: index % 2 === 1 });
+  }
+  return segments;
+}
+
+interface TextSearch {
+  /** The tsquery (as text), or "" when the query has no searchable words. */
+  tsq: string;
+  /** `tsq` without phrase conditions (the same when it has none). */
+  relaxed: string;
+  /** Documents found by title or file name similarity (typo tolerance). */
+  similarIds: string[];
+  /** The words for the similarity bonus in the ranking, when similarity was tried. */
+  fuzzy: string | null;
+}
+
+/** The query as one tsquery (text), or "" when it has no searchable words. */
+async function buildTsQuery(deps: Deps, q: string): Promise<string> {
+  const { rows } = await sql<{ tsq: string }>`
+    select websearch_to_tsquery(config::regconfig, ${q})::text as tsq
+    from unnest(array[${sql.join(QUERY_CONFIGS)}]::text[]) as config
+  `.execute(deps.db);
+  // Most languages read most words the same way: each distinct reading once.
+  const readings = [...new Set(rows.map((r) => r.tsq).filter(Boolean))];
+  return readings.length === 1 ? readings[0] : readings.map((r) => `(${r})`).join(" | ");
+}
+
+async function buildTextSearch(deps: Deps, userId: string, q: string): Promise<TextSearch> {
+  const tsq = await buildTsQuery(deps, q);
+  const relaxed = withoutPhrases(tsq);
+  const words = queryWords(q).join(" ");
+  // Plain words only: quotes and operators say the user wants exactly those.
+  const fuzzy = /["-]|\bor\b/i.test(q) || words.length < FUZZY_MIN_LENGTH ? null : words;
+  let similarIds: string[] = [];
+  if (fuzzy) {
+    const fewMatches = tsq
+      ? sql`(select count(*) from (
+          select 1 from document_search d
+          where d.user_id = ${userId} and d.search @@ ${relaxed}::tsquery
+          limit ${FUZZY_WHEN_FEWER}
+        ) as found) < ${FUZZY_WHEN_FEWER}`
+      : sql`true`;
+    const { rows } = await sql<{ id: string }>`
+      select doc.id from documents doc
+      where doc.user_id = ${userId} and doc.status <> 'pending'
+        and (${fuzzy} <<% lower(doc.title) or ${fuzzy} <<% lower(doc.filename))
+        and ${fewMatches}
+      limit ${FUZZY_LIMIT}
+    `.execute(deps.db);
+    similarIds = rows.map((r) => r.id);
+  }
+  return { tsq, relaxed, similarIds, fuzzy: similarIds.length ? fuzzy : null };
+}
+
+/**
+ * The text condition on `document_search d`: the full-text match (index-exact, without
+ * phrases) or one of the similar titles. `exact` adds the phrase check where it differs.
+ */
+function textMatch(search: TextSearch, exact: boolean): RawBuilder<SqlBool> {
+  const parts: RawBuilder<SqlBool>[] = [];
+  if (search.tsq) {
+    parts.push(
+      exact && search.relaxed !== search.tsq
+        ? sql<
+          SqlBool
+        >`(d.search @@ ${search.relaxed}::tsquery and d.search @@ ${search.tsq}::tsquery)`
+        : sql<SqlBool>`d.search @@ ${search.relaxed}::tsquery`,
+    );
+  }
+  if (search.similarIds.length) {
+    parts.push(sql<SqlBool>`d.document_id in (${sql.join(search.similarIds)})`);
+  }
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`false`;
+}
+
+/** Relevance: the heading fields and the first page, plus title similarity for typos. */
+function rankExpression(search: TextSearch): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (search.tsq) parts.push(sql`ts_rank_cd(c.search_head, ${search.tsq}::tsquery, 32)`);
+  if (search.fuzzy) parts.push(sql`0.1 * strict_word_similarity(${search.fuzzy}, c.title_key)`);
+  return parts.length ? sql.join(parts, sql` + `) : sql`0`;
+}
+
+/**
+ * Run a statement that matches full text through the GIN index only. The planner does
+ * not charge for reading the large, out-of-line vector of each row a sequential or
+ * ordered index scan tests, and would test thousands: seconds instead of milliseconds.
+ */
+async function withTextIndex<T>(deps: Deps, run: (db: Deps["db"]) => Promise<T>): Promise<T> {
+  return await deps.db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_indexscan = off`.execute(trx);
+    return await run(trx);
+  });
+}
+
+/** Everything that narrows the result but the words, on `document_search d`. */
+async function filtersOf(
+  deps: Deps,
+  userId: string,
+  query: ListDocumentsQuery,
+): Promise<Expression<SqlBool>[]> {
+  const where: Expression<SqlBool>[] = [sql`d.user_id = ${userId}`];
+  if (query.status?.length) where.push(sql`d.status in (${sql.join(query.status)})`);
+  if (query.type?.length) where.push(sql`d.document_type in (${sql.join(query.type)})`);
+  if (query.category?.length) {
+    // A category includes its sub-categories.
+    const ids = await createCategoriesRepo(deps.db).withDescendants(userId, query.category);
+    where.push(ids.length ? sql`d.category_ids && array[${sql.join(ids)}]::uuid[]` : sql`false`);
+  }
+  const tags = [...new Set(query.tag ?? [])];
+  // Several tags: documents with all of them.
+  if (tags.length) where.push(sql`d.tag_ids @> array[${sql.join(tags)}]::uuid[]`);
+  if (query.folder) {
+    const ids = await createFoldersRepo(deps.db).withDescendants(userId, query.folder);
+    where.push(ids.length ? sql`d.folder_id in (${sql.join(ids)})` : sql`false`);
+  }
+  if (query.from) where.push(sql`d.document_date >= ${query.from}::date`);
+  if (query.to) where.push(sql`d.document_date <= ${query.to}::date`);
+  if (query.uploaded_from) {
+    where.push(sql`d.created_at >= (${query.uploaded_from}::date)::timestamp at time zone 'UTC'`);
+  }
+  if (query.uploaded_to) {
+    where.push(
+      sql`d.created_at < ((${query.uploaded_to}::date + 1)::timestamp at time zone 'UTC')`,
+    );
+  }
+  if (query.view === "recent") {
+    const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * 86_400_000);
+    where.push(sql`d.created_at >= ${since.toISOString()}::timestamptz`);
+  }
+  if (query.view === "review") where.push(sql`d.has_suggestion`);
+  if (query.view === "failed") where.push(sql`d.status = 'error'`);
+  return where;
+}
+
+interface PageRow {
+  id: string;
+  keys: string[];
+}
+
+/** A page in a sort order other than relevance: keyset over the order's index. */
+async function sortedPage(
+  deps: Deps,
+  where: Expression<SqlBool>[],
+  options: {
+    key: SortKey;
+    order: "asc" | "desc";
+    after: Cursor | null;
+    limit: number;
+    text: boolean;
+  },
+): Promise<PageRow[]> {
+  const { key, order, after } = options;
+  const direction = sql.raw(order);
+  const conditions = [...where];
+  if (after) {
+    const op = sql.raw(order === "asc" ? ">" : "<");
+    conditions.push(
+      sql`(${key.expr}, d.document_id) ${op} (${key.fromText(after.k[0])}, ${after.id}::uuid)`,
+    );
+  }
+  const statement = sql<{ id: string; key: string }>`
+    select d.document_id as id, ${key.toText} as key from document_search d
+    where ${sql.join(conditions, sql` and `)}
+    order by ${key.expr} ${direction}, d.document_id ${direction}
+    limit ${options.limit}
+  `;
+  const { rows } = options.text
+    ? await withTextIndex(deps, (db) => statement.execute(db))
+    : await statement.execute(deps.db);
+  return rows.map((row) => ({ id: row.id, keys: [row.key] }));
+}
+
+/**
+ * A page by relevance. The newest `RANKED_MATCHES` matches are ranked (keys: rank, then
+ * upload time); the rest follow by upload time (rank -1). Ordering the ranked few is done
+ * here, on exact keys: ranks are float8 printed round-trip, times are fixed-width UTC.
+ */
+async function relevancePage(
+  deps: Deps,
+  filters: Expression<SqlBool>[],
+  search: TextSearch,
+  options: { after: Cursor | null; limit: number },
+): Promise<PageRow[]> {
+  const where = sql.join([...filters, textMatch(search, false)], sql` and `);
+  const phrase = search.relaxed !== search.tsq;
+  // With a phrase, the index finds documents with all its words; the phrase itself is
+  // checked newest first, only until enough are found.
+  const newest = phrase
+    ? sql`select * from (
+        select d.document_id, d.created_at, d.title_key, d.search, d.search_head
+        from document_search d where ${where}
+        order by d.created_at desc, d.document_id desc offset 0
+      ) as d where ${textMatch(search, true)} limit ${RANKED_MATCHES}`
+    : sql`select d.document_id, d.created_at, d.title_key, d.search_head
+        from document_search d where ${where}
+        order by d.created_at desc, d.document_id desc limit ${RANKED_MATCHES}`;
+  const { rows: ranked } = await withTextIndex(
+    deps,
+    (db) =>
+      sql<{ id: string; created: string; rank: string }>`
+      select c.document_id as id, ${utcText(sql`c.created_at`)} as created,
+        (${rankExpression(search)})::float8::text as rank
+      from (${newest}) as c
+    `.execute(db),
+  );
+
+  // Descending on every key: negative when `a` comes first. Ranks compare as numbers.
+  const compare = (a: (number | string)[], b: (number | string)[]) => {
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) return a[i] > b[i] ? -1 : 1;
+    }
+    return 0;
+  };
+  const key = (row: { id: string; created: string; rank: string }) => [
+    Number(row.rank),
+    row.created,
+    row.id,
+  ];
+  const afterKey = options.after
+    ? [Number(options.after.k[0]), options.after.k[1], options.after.id]
+    : null;
+  const page: PageRow[] = ranked
+    .sort((a, b) => compare(key(a), key(b)))
+    .filter((row) => !afterKey || compare(key(row), afterKey) > 0)
+    .slice(0, options.limit)
+    .map((row) => ({ id: row.id, keys: [row.rank, row.created] }));
+  if (page.length === options.limit || ranked.length < RANKED_MATCHES) return page;
+
+  // Past the ranked ones: older matches, newest first.
+  const oldest = ranked.reduce((
+    a,
+    b,
+  ) => (compare([b.created, b.id], [a.created, a.id]) > 0 ? b : a));
+
+  const before = options.after && Number(options.after.k[0]) === -1
+    ? { created: options.after.k[1], id: options.after.id }
+    : { created: oldest.created, id: oldest.id };
+  const { rows } = await withTextIndex(deps, (db) =>
+    sql<{ id: string; created: string }>`
+      select d.document_id as id, ${utcText(sql`d.created_at`)} as created
+      from document_search d
+      where ${where} ${phrase ? sql`and ${textMatch(search, true)}` : sql``}
+        and (d.created_at, d.document_id) < (${fromUtcText(before.created)}, ${before.id}::uuid)
+      order by d.created_at desc, d.document_id desc
+      limit ${options.limit - page.length}
+    `.execute(db));
+  return [...page, ...rows.map((row) => ({ id: row.id, keys: ["-1", row.created] }))];
+}
+
+/** List or search the user's documents. */
+export async function listDocuments(
+  deps: Deps,
+  userId: string,
+  query: ListDocumentsQuery,
+): Promise<DocumentList> {
+  const q = query.q?.trim() || undefined;
+  const sort: Sort = query.sort === "relevance" && !q
+    ? "uploaded"
+    : query.sort ?? (q ? "relevance" : "uploaded");
+  const order = sort === "relevance" ? "desc" : query.order ?? (sort === "title" ? "asc" : "desc");
+  const { cursor: _cursor, limit: _limit, facets: _facets, ...identity } = query;
+  const print = await fingerprint({ ...identity, sort, order });
+  const after = query.cursor
+    ? decodeCursor(query.cursor, print, sort === "relevance" ? 2 : 1)
+    : null;
+
+  const [search, filters] = await Promise.all([
+    q ? buildTextSearch(deps, userId, q) : null,
+    filtersOf(deps, userId, query),
+  ]);
+  const where = search ? [...filters, textMatch(search, true)] : filters;
+  // One more than asked: whether there is a next page.
+  const limit = query.limit + 1;
+  const rows = sort === "relevance" && search
+    ? await relevancePage(deps, filters, search, { after, limit })
+    : await sortedPage(deps, where, {
+      key: SORT_KEYS[sort as Exclude<Sort, "relevance">],
+      order,
+      after,
+      limit,
+      text: search !== null,
+    });
+
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const next_cursor = rows.length > query.limit && last
+    ? encodeCursor({ f: print, k: last.keys, id: last.id })
+    : null;
+
+  const [documents, facets] = await Promise.all([
+    pageDocuments(deps, userId, page.map((row) => row.id), search),
+    query.facets ? facetsOf(deps, userId, where, search !== null) : undefined,
+  ]);
+  return { documents, next_cursor, ...(facets ? { facets } : {}) };
+}
+
+/** The documents of a page, in page order, with their snippets. */
+async function pageDocuments(
+  deps: Deps,
+  userId: string,
+  ids: string[],
+  search: TextSearch | null,
+): Promise<ListedDocument[]> {
+  if (ids.length === 0) return [];
+  const rows = await deps.db.selectFrom("documents").select(DOCUMENT_COLUMNS)
+    .where("id", "in", ids).where("user_id", "=", userId).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = ids.map((id) => byId.get(id)).filter((row): row is DocumentRow => !!row);
+  const [views, snippets] = await Promise.all([
+    documentsView(deps, userId, ordered),
+    search?.tsq ? snippetsOf(deps, ids, search.tsq) : new Map<string, SnippetSegment[]>(),
+  ]);
+  return views.map((view) => ({ ...view, snippet: snippets.get(view.id) ?? null }));
+}
+
+/**
+ * Snippets for one page. ts_headline parses all the text it gets, so it gets a window of
+ * 600 characters around the first place a query word appears, not the whole document.
+ * That place is found by plain substring search for the first five letters of the
+ * longest word (enough to catch most inflections) as written, capitalised and in
+ * capitals: lower-casing whole documents to search them costs more.
+ */
+async function snippetsOf(
+  deps: Deps,
+  ids: string[],
+  tsq: string,
+): Promise<Map<string, SnippetSegment[]>> {
+  const wanted = tsq.replace(/!\s*'(?:[^']|'')*'/g, "");
+  const lexemes = [...wanted.matchAll(/'((?:[^']|'')+)'/g)].map((m) => m[1].replace(/''/g, "'"));
+  const probe = lexemes.sort((a, b) => b.length - a.length)[0]?.slice(0, 5) ?? "";
+  const variants = [
+    ...new Set([probe, probe.charAt(0).toUpperCase() + probe.slice(1), probe.toUpperCase()]),
+  ];
+  const first = sql`least(${
+    sql.join(variants.map((v) => sql`nullif(strpos(d.extracted_text, ${v}), 0)`))
+  })`;
+  const options = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, ShortWord=2`;
+  const result = await sql<{ id: string; headline: string | null }>`
+    select d.id, ts_headline(
+      docuvault_ts_config(d.language),
+      translate(substr(d.extracted_text, greatest(1, coalesce(${first}, 1) - 250), 600), ${
+    START + STOP
+  }, ''),
+      ${tsq}::tsquery,
+      ${options}
+    ) as headline
+    from documents d
+    where d.id in (${sql.join(ids)}) and d.extracted_text is not null
+  `.execute(deps.db);
+  const snippets = new Map<string, SnippetSegment[]>();
+  for (const row of result.rows) {
+    const text = row.headline?.replace(/\s+/g, " ").trim();
+    if (text) snippets.set(row.id, snippetSegments(text));
+  }
+  return snippets;
+}
+
+async function facetsOf(
+  deps: Deps,
+  userId: string,
+  where: Expression<SqlBool>[],
+  text: boolean,
+): Promise<Facets> {
+  const count = (db: Deps["db"]) =>
+    sql<{ kind: "type" | "category" | "tag"; key: string | null; n: number }>`
+      with m as materialized (
+        select d.document_type, d.category_ids, d.tag_ids from document_search d
+        where ${sql.join(where, sql` and `)}
+      )
+      select 'type' as kind, m.document_type as key, count(*)::int as n from m group by 2
+      union all
+      select 'category', c.id::text, count(*)::int from m, unnest(m.category_ids) as c (id)
+      group by 2
+      union all
+      select 'tag', t.id::text, count(*)::int from m, unnest(m.tag_ids) as t (id) group by 2
+    `.execute(db);
+  const [{ rows }, types, categories, tags] = await Promise.all([
+    text ? withTextIndex(deps, count) : count(deps.db),
+    deps.db.selectFrom("document_types").select(["slug", "label"]).execute(),
+    createCategoriesRepo(deps.db).listVisible(userId),
+    deps.db.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).execute(),
+  ]);
+  const typeLabels = new Map(types.map((t) => [t.slug, t.label]));
+  const paths = categoryPaths(categories);
+  const categoryNames = new Map(categories.map((c) => [c.id, c.name]));
+  const tagNames = new Map(tags.map((t) => [t.id, t.name]));
+
+  const facets: Facets = { total: 0, types: [], categories: [], tags: [] };
+  for (const row of rows) {
+    if (row.kind === "type") {
+      facets.total += row.n;
+      facets.types.push({
+        slug: row.key,
+        label: row.key ? typeLabels.get(row.key) ?? row.key : "No type",
+        count: row.n,
+      });
+    } else if (row.kind === "category" && row.key && categoryNames.has(row.key)) {
+      facets.categories.push({
+        id: row.key,
+        name: categoryNames.get(row.key)!,
+        path: paths.get(row.key) ?? categoryNames.get(row.key)!,
+        count: row.n,
+      });
+    } else if (row.kind === "tag" && row.key && tagNames.has(row.key)) {
+      facets.tags.push({ id: row.key, name: tagNames.get(row.key)!, count: row.n });
+    }
+  }
+  const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
+  facets.types.sort(byCount);
+  facets.categories.sort(byCount);
+  facets.tags.sort(byCount);
+  return facets;
+}

@@ -1,0 +1,11 @@
+import { uuidParam } from "../../../../lib/auth/auth_http.ts";
+import { requireUser } from "../../../../lib/auth/auth_middleware.ts";
+import { defineHandlers } from "../../../../lib/app/routing.ts";
+import { documentText } from "../../../../lib/documents/documents_service.ts";
+
+export const handler = defineHandlers({
+  async GET(c) {
+    const { user } = requireUser(c);
+    return c.json(await documentText(c.var.deps, user.id, uuidParam(c, "id")));
+  },
+});
