@@ -306,17 +306,23 @@ async function searchProjection(db: Kysely<unknown>): Promise<void> {
     $$
   `.execute(db);
 
-  // Text changes rebuild the vectors; other changes copy the plain columns only.
+  // Tokenising a long text is the costly part, so the vectors are rebuilt only for a
+  // settled document (ready or error) whose text fields changed, or that just settled:
+  // the pipeline writes the text, then the classification, then "ready" — one rebuild,
+  // not three. Other changes copy the plain columns only.
   await sql`
     create function docuvault_sync_search() returns trigger language plpgsql as $$
     begin
       if new.status = 'pending' then
         delete from document_search where document_id = new.id;
       elsif tg_op = 'INSERT' or old.status = 'pending'
-        or new.title is distinct from old.title or new.filename is distinct from old.filename
-        or new.issuer is distinct from old.issuer or new.language is distinct from old.language
-        or new.extracted_text is distinct from old.extracted_text then
-        insert into document_search select (docuvault_search_row(new)).*
+        or (new.status in ('ready', 'error') and (
+          old.status not in ('ready', 'error')
+          or new.title is distinct from old.title or new.filename is distinct from old.filename
+          or new.issuer is distinct from old.issuer or new.language is distinct from old.language
+          or new.extracted_text is distinct from old.extracted_text)) then
+        -- In FROM, the function runs once; (f(new)).* would run it once per column.
+        insert into document_search select * from docuvault_search_row(new)
         on conflict (document_id) do update set
           status = excluded.status, document_type = excluded.document_type,
           document_date = excluded.document_date, size_bytes = excluded.size_bytes,

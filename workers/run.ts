@@ -5,6 +5,7 @@
 import type { Deps } from "../lib/app/deps.ts";
 import type { AnyJobDefinition } from "../lib/jobs/job_definition.ts";
 import { type PeriodicJob, startWorker, type Worker } from "../lib/jobs/worker.ts";
+import { processDocumentJob } from "../lib/documents/jobs/process_document_job.ts";
 import { jobRegistry, periodicJobs } from "./registry.ts";
 
 export interface RunWorkerOptions {
@@ -16,9 +17,12 @@ export interface RunWorkerOptions {
 }
 
 export async function runWorker(deps: Deps, options: RunWorkerOptions = {}): Promise<Worker> {
+  const registry = options.registry ?? jobRegistry;
+  // The first document should not wait for a PDF reader process to start.
+  if (registry.some((job) => job.kind === processDocumentJob.kind)) deps.extractor.warm();
   return await startWorker({
     deps,
-    registry: options.registry ?? jobRegistry,
+    registry,
     periodic: options.periodic ?? periodicJobs,
     concurrency: options.concurrency ?? Math.max(1, deps.config.workers),
     // Holding the embedded data-dir lock proves no other process runs a job.

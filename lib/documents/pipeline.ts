@@ -44,16 +44,21 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function classificationInput(
-  deps: Deps,
-  doc: DocumentRow,
-  extraction: ExtractionResult,
-): Promise<ClassificationInput> {
+/** The labels a classifier may choose from: the types, the user's categories and tags. */
+async function labelChoices(deps: Deps, userId: string) {
   const [types, categories, tags] = await Promise.all([
     deps.db.selectFrom("document_types").select(["slug", "label"]).orderBy("sort_order").execute(),
-    createCategoriesRepo(deps.db).listVisible(doc.user_id),
-    createTagsRepo(deps.db).list(doc.user_id),
+    createCategoriesRepo(deps.db).listVisible(userId),
+    createTagsRepo(deps.db).list(userId),
   ]);
+  return { types, categories, tags };
+}
+
+function classificationInput(
+  doc: DocumentRow,
+  extraction: ExtractionResult,
+  { types, categories, tags }: Awaited<ReturnType<typeof labelChoices>>,
+): ClassificationInput {
   return {
     text: extraction.text,
     filename: doc.filename,
@@ -85,13 +90,22 @@ export async function processDocument(
 
   const bytes = await readObject(deps, doc.object_key);
   const sha256 = await sha256Hex(bytes as Uint8Array<ArrayBuffer>);
-  const duplicateOf = await repo.findDuplicate(doc.user_id, sha256, doc.id);
+  // A child process reads the PDF on its own core; meanwhile, gather what comes after.
+  const gathered = Promise.all([
+    repo.findDuplicate(doc.user_id, sha256, doc.id),
+    createUsersRepo(deps.db).findById(doc.user_id),
+    labelChoices(deps, doc.user_id),
+    getSetting(deps, "suggestions_mode"),
+    getSetting(deps, "builtin_auto_apply_confidence"),
+  ]);
+  gathered.catch(() => {}); // awaited below, after the extraction, which may fail first
 
   let extraction: ExtractionResult;
   try {
     extraction = await deps.extractor.extract(bytes, { signal: ctx.signal });
   } catch (error) {
     if (!(error instanceof ExtractionError)) throw error;
+    const [duplicateOf] = await gathered;
     await repo.saveExtraction(doc.id, {
       extractedText: "",
       pageCount: 0,
@@ -105,6 +119,7 @@ export async function processDocument(
     log.info("document could not be read", { reason: error.reason });
     return;
   }
+  const [duplicateOf, user, choices, mode, threshold] = await gathered;
   await repo.saveExtraction(doc.id, {
     extractedText: extraction.text,
     pageCount: extraction.pageCount,
@@ -115,12 +130,11 @@ export async function processDocument(
     duplicateOf,
   });
 
-  const user = await createUsersRepo(deps.db).findById(doc.user_id);
   if (!user) return;
   const classifier = await deps.classifiers.forUser(user);
   let suggestion: StoredSuggestion;
   try {
-    const result = await classifier.classify(await classificationInput(deps, doc, extraction), {
+    const result = await classifier.classify(classificationInput(doc, extraction, choices), {
       signal: ctx.signal,
     });
     suggestion = { classifier: classifier.kind, ...result };
@@ -138,8 +152,6 @@ export async function processDocument(
   }
 
   // The user's own labels are never overwritten: a re-analysis only suggests then.
-  const mode = await getSetting(deps, "suggestions_mode");
-  const threshold = await getSetting(deps, "builtin_auto_apply_confidence");
   const confident = suggestion.classifier === "llm" || suggestion.confidence >= threshold;
   if (mode === "auto" && confident && doc.classified_by !== "user") {
     await applyClassification(deps, (await repo.findById(doc.id))!, suggestion);

@@ -49,6 +49,8 @@ export interface ExtractOptions {
 export interface Extractor {
   /** Extract text and facts from a PDF's bytes. Throws ExtractionError. */
   extract(pdf: Uint8Array, options?: ExtractOptions): Promise<ExtractionResult>;
+  /** Start the helper processes now, so that the first PDF does not wait for them. */
+  warm(): void;
   /** Stop the helper processes. */
   close(): Promise<void>;
 }

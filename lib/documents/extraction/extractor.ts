@@ -98,8 +98,8 @@ export function createExtractor(options: ExtractorOptions): Extractor & AsyncDis
     await retireIfWorn(slot);
   }
 
-  /** The slot's child, started (again) if it has none or it died; waits until it is ready. */
-  async function readyChild(slot: Slot, signal?: AbortSignal): Promise<ExtractionChild> {
+  /** Give the slot a child if it has none or it died. */
+  function startChild(slot: Slot): ExtractionChild {
     if (!slot.child?.alive()) {
       try {
         slot.child = spawnExtractionChild(childOptions);
@@ -110,7 +110,25 @@ export function createExtractor(options: ExtractorOptions): Extractor & AsyncDis
       }
       slot.jobsDone = 0;
     }
-    const child = slot.child;
+    return slot.child;
+  }
+
+  function warm() {
+    if (closing) return;
+    for (const slot of slots) {
+      if (slot.running) continue;
+      try {
+        // A child that fails to start is dealt with (and logged) by the next job.
+        startChild(slot);
+      } catch {
+        return; // logged by startChild; the next job reports it
+      }
+    }
+  }
+
+  /** The slot's child, started (again) if it has none or it died; waits until it is ready. */
+  async function readyChild(slot: Slot, signal?: AbortSignal): Promise<ExtractionChild> {
+    const child = startChild(slot);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let onAbort: (() => void) | undefined;
     try {
@@ -205,7 +223,7 @@ export function createExtractor(options: ExtractorOptions): Extractor & AsyncDis
     return closing;
   }
 
-  return { extract, close, [Symbol.asyncDispose]: close };
+  return { extract, warm, close, [Symbol.asyncDispose]: close };
 }
 
 function unavailableError(cause: unknown): ServiceUnavailableError {
