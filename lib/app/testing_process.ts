@@ -153,3 +153,20 @@ export async function waitForFile(path: string, ms = 30_000): Promise<void> {
   }
   throw new Error(`timed out waiting for ${path}`);
 }
+
+/** The pids of the processes whose parent is `pid` (read from /proc; Linux only). */
+export async function childPids(pid: number): Promise<number[]> {
+  const pids: number[] = [];
+  for await (const entry of Deno.readDir("/proc")) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    try {
+      const stat = await Deno.readTextFile(`/proc/${entry.name}/stat`);
+      // "pid (comm) state ppid …", where comm may hold spaces and parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) pids.push(Number(entry.name));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}

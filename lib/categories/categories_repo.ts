@@ -4,6 +4,7 @@
  */
 import { type Kysely, type Selectable, sql } from "kysely";
 import { isUniqueViolation } from "../app/db.ts";
+import { isSelfOrDescendant } from "../app/tree_sql.ts";
 import type { CategoriesTable, Database } from "../app/db_schema.ts";
 import { AlreadyExistsError } from "../shared/errors.ts";
 
@@ -74,16 +75,8 @@ export function createCategoriesRepo(db: Kysely<Database>) {
     },
 
     /** Whether `candidate` is `id` itself or one of its descendants (moves must not loop). */
-    async isSelfOrDescendant(id: string, candidate: string): Promise<boolean> {
-      const { rows } = await sql<{ found: boolean }>`
-        with recursive tree as (
-          select id from categories where id = ${id}
-          union all
-          select c.id from categories c join tree t on c.parent_id = t.id
-        )
-        select exists (select 1 from tree where id = ${candidate}) as found
-      `.execute(db);
-      return rows[0].found;
+    isSelfOrDescendant(id: string, candidate: string): Promise<boolean> {
+      return isSelfOrDescendant(db, "categories", id, candidate);
     },
 
     /** Delete a category: its children move up to its parent; documents lose it. */

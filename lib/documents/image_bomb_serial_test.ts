@@ -8,7 +8,7 @@
  * which other test modules running at the same time would distort.
  */
 import { freePort } from "../app/test_services.ts";
-import { createProcessEnv, spawnDeno } from "../app/testing_process.ts";
+import { childPids, createProcessEnv, spawnDeno } from "../app/testing_process.ts";
 import { assert, assertEquals } from "../shared/assert.ts";
 import { corpusTestOptions, readCorpus, readCorpusFile } from "./extraction/testing_corpus.ts";
 
@@ -26,22 +26,6 @@ async function rssMb(pid: number): Promise<number> {
   } catch {
     return 0;
   }
-}
-
-/** The pids whose parent is `pid` (the server's extraction children). */
-async function childrenOf(pid: number): Promise<number[]> {
-  const pids: number[] = [];
-  for await (const entry of Deno.readDir("/proc")) {
-    if (!/^\d+$/.test(entry.name)) continue;
-    try {
-      const stat = await Deno.readTextFile(`/proc/${entry.name}/stat`);
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) pids.push(Number(entry.name));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
 }
 
 function percentile(values: number[], p: number): number {
@@ -96,7 +80,7 @@ Deno.test({
           assertEquals(res.status, 200);
           const serverRss = await rssMb(server.pid);
           let total = serverRss;
-          for (const child of await childrenOf(server.pid)) total += await rssMb(child);
+          for (const child of await childPids(server.pid)) total += await rssMb(child);
           peakServer = Math.max(peakServer, serverRss);
           peakTotal = Math.max(peakTotal, total);
           await new Promise((resolve) => setTimeout(resolve, 10));

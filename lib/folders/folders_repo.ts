@@ -1,6 +1,7 @@
 /** All SQL on folders, always scoped by their owner. */
 import { type Kysely, type Selectable, sql } from "kysely";
 import { isUniqueViolation } from "../app/db.ts";
+import { isSelfOrDescendant } from "../app/tree_sql.ts";
 import type { Database, FoldersTable } from "../app/db_schema.ts";
 import { AlreadyExistsError } from "../shared/errors.ts";
 
@@ -71,16 +72,9 @@ export function createFoldersRepo(db: Kysely<Database>) {
       }
     },
 
-    async isSelfOrDescendant(id: string, candidate: string): Promise<boolean> {
-      const { rows } = await sql<{ found: boolean }>`
-        with recursive tree as (
-          select id from folders where id = ${id}
-          union all
-          select f.id from folders f join tree t on f.parent_id = t.id
-        )
-        select exists (select 1 from tree where id = ${candidate}) as found
-      `.execute(db);
-      return rows[0].found;
+    /** Whether `candidate` is `id` itself or one of its descendants (moves must not loop). */
+    isSelfOrDescendant(id: string, candidate: string): Promise<boolean> {
+      return isSelfOrDescendant(db, "folders", id, candidate);
     },
 
     async withDescendants(userId: string, id: string): Promise<string[]> {

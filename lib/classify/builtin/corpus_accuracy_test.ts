@@ -8,7 +8,7 @@ import { assert } from "../../shared/assert.ts";
 import { accuracy, CORPUS_DIR, corpusAvailable, evaluateCorpus } from "./corpus_evaluation.ts";
 
 const TARGET = 0.85;
-const available = await corpusAvailable();
+const available = corpusAvailable();
 
 Deno.test({
   name: available

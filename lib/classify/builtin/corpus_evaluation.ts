@@ -1,28 +1,21 @@
 /**
  * Measure the built-in classifier on the shared test corpus (`../shared/corpus`, described
- * by its MANIFEST.tsv): each labelled PDF's text is extracted in-process with unpdf, as
- * the worker does, and classified as an upload named "document.pdf" by a user with no
+ * by its MANIFEST.tsv): each labelled PDF's text is extracted in-process with the
+ * extraction child's code (unpdf, the same cleanup and language detection), and classified as an upload named "document.pdf" by a user with no
  * confirmed documents — so neither the label in the corpus file name nor any learning
  * can help. Used by bench/classification.ts and corpus_accuracy_test.ts.
  */
-import { franc } from "franc-min";
-import { join } from "node:path";
-import { extractText, getDocumentProxy, getMeta } from "unpdf";
-import { PROJECT_ROOT } from "../../app/assets.ts";
 import type { ClassificationInput } from "../classifier_types.ts";
+import { extractPdfText } from "../../documents/extraction/pdf_text.ts";
+import {
+  CORPUS_DIR,
+  type CorpusEntry,
+  readCorpus,
+} from "../../documents/extraction/testing_corpus.ts";
 import { createBuiltinClassifier } from "./builtin_classifier.ts";
 import { STANDARD_DOCUMENT_TYPES } from "./seeds/seed_knowledge.ts";
 
-/** Where the corpus lives when the repository is checked out next to `shared/`. */
-export const CORPUS_DIR = join(PROJECT_ROOT, "..", "shared", "corpus");
-
-/** One labelled file of the manifest. */
-export interface CorpusEntry {
-  file: string;
-  type: string;
-  language: string;
-  hasTextLayer: boolean;
-}
+export { CORPUS_DIR };
 
 /** What the classifier made of one file. */
 export interface CorpusResult extends CorpusEntry {
@@ -33,69 +26,30 @@ export interface CorpusResult extends CorpusEntry {
   extractMs: number;
 }
 
-/** franc's ISO 639-3 codes → the ISO 639-1 codes the pipeline stores. */
-const ISO_639_1: Record<string, string> = {
-  eng: "en",
-  deu: "de",
-  fra: "fr",
-  spa: "es",
-  nld: "nl",
-  ita: "it",
-  por: "pt",
-};
-
 /** Whether the corpus is there to be measured. */
-export async function corpusAvailable(dir = CORPUS_DIR): Promise<boolean> {
-  return await Deno.stat(join(dir, "MANIFEST.tsv")).then(() => true, () => false);
+export function corpusAvailable(): boolean {
+  return readCorpus() !== null;
 }
 
 /**
  * The labelled files of the manifest that exist: every row but the "edge" ones (broken,
  * encrypted, empty … PDFs that test extraction, not classification).
  */
-export async function readCorpusManifest(dir = CORPUS_DIR): Promise<CorpusEntry[]> {
-  const [header, ...rows] = (await Deno.readTextFile(join(dir, "MANIFEST.tsv")))
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => line.split("\t"));
-  const column = (name: string) => header.indexOf(name);
-  const entries: CorpusEntry[] = [];
-  for (const row of rows) {
-    const entry = {
-      file: row[column("file")],
-      type: row[column("type")],
-      language: row[column("language")],
-      hasTextLayer: row[column("has_text_layer")] === "yes",
-    };
-    if (entry.type === "edge") continue;
-    if (await Deno.stat(join(dir, entry.file)).then(() => true, () => false)) entries.push(entry);
-  }
-  return entries;
+export function readCorpusManifest(): CorpusEntry[] {
+  return (readCorpus() ?? []).filter((entry) => entry.type !== "edge");
 }
 
-/** Text (pages joined by form feeds), page count and metadata of a PDF, via unpdf. */
-export async function extractPdf(bytes: Uint8Array) {
-  const pdf = await getDocumentProxy(bytes, { verbosity: 0 });
-  try {
-    const { text, totalPages } = await extractText(pdf, { mergePages: false });
-    const info: Record<string, unknown> = await getMeta(pdf).then((meta) => meta.info, () => ({}));
-    const field = (name: string) => {
-      const value = info[name];
-      return typeof value === "string" && value.trim() ? value : undefined;
-    };
-    return {
-      text: text.join("\f"),
-      pageCount: totalPages,
-      metadata: { title: field("Title"), author: field("Author"), subject: field("Subject") },
-    };
-  } finally {
-    await pdf.loadingTask.destroy();
+/**
+ * Text, page count and metadata as the pipeline gets them (the extraction child's code,
+ * run in this process), or no text when the PDF cannot be read.
+ */
+async function extractPdf(bytes: Uint8Array) {
+  const message = await extractPdfText(bytes, { maxPages: 2_000, maxTextChars: 2_000_000 });
+  if (message.type !== "done") {
+    return { text: "", pageCount: 0, language: null, metadata: {} };
   }
-}
-
-function detectLanguage(text: string): string | null {
-  const code = franc(text.slice(0, 5_000), { minLength: 20 });
-  return ISO_639_1[code] ?? null;
+  const { text, pageCount, language, metadata } = message.result;
+  return { text, pageCount, language, metadata };
 }
 
 export interface CorpusEvaluation {
@@ -107,7 +61,6 @@ export interface CorpusEvaluation {
 }
 
 export interface EvaluateOptions {
-  dir?: string;
   /** How many more times to classify every extracted text, for steady-state timings. */
   repeatRounds?: number;
 }
@@ -118,7 +71,7 @@ export interface EvaluateOptions {
  * extraction runs between documents); the repeat rounds time classification alone.
  */
 export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<CorpusEvaluation> {
-  const { dir = CORPUS_DIR, repeatRounds = 0 } = options;
+  const { repeatRounds = 0 } = options;
   const classifier = createBuiltinClassifier({ loadExamples: () => Promise.resolve([]) });
   // The first call builds the seed model; timed apart, so the per-document figures are
   // those of a running worker.
@@ -137,14 +90,14 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Cor
   const firstClassifyMs = performance.now() - warmup;
   const results: CorpusResult[] = [];
   const inputs: ClassificationInput[] = [];
-  for (const entry of await readCorpusManifest(dir)) {
+  for (const entry of readCorpusManifest()) {
     const extractStarted = performance.now();
-    const extracted = await extractPdf(await Deno.readFile(join(dir, entry.file)));
+    const extracted = await extractPdf(await Deno.readFile(entry.path));
     const extractMs = performance.now() - extractStarted;
     const input: ClassificationInput = {
       text: extracted.text,
       filename: "document.pdf",
-      language: detectLanguage(extracted.text),
+      language: extracted.language,
       pageCount: extracted.pageCount,
       metadata: extracted.metadata,
       documentTypes: [...STANDARD_DOCUMENT_TYPES],

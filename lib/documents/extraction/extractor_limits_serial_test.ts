@@ -6,6 +6,7 @@
 import { PROJECT_ROOT } from "../../app/assets.ts";
 import { createMemoryLogger, silentLogger } from "../../app/logger.ts";
 import { SERVER_PERMISSIONS } from "../../app/process.ts";
+import { childPids } from "../../app/testing_process.ts";
 import {
   assert,
   assertEquals,
@@ -26,18 +27,9 @@ const LONG = buildLongPdf(1_000);
 /** This process's extraction children, found in /proc. */
 async function listExtractionChildren(): Promise<number[]> {
   const pids: number[] = [];
-  for await (const entry of Deno.readDir("/proc")) {
-    if (!/^\d+$/.test(entry.name)) continue;
-    try {
-      const stat = await Deno.readTextFile(`/proc/${entry.name}/stat`);
-      // "pid (comm) state ppid …", where comm may hold spaces and parentheses.
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid !== Deno.pid) continue;
-      const cmdline = await Deno.readTextFile(`/proc/${entry.name}/cmdline`);
-      if (cmdline.includes("extract_child.ts")) pids.push(Number(entry.name));
-    } catch {
-      // exited meanwhile
-    }
+  for (const pid of await childPids(Deno.pid)) {
+    const cmdline = await Deno.readTextFile(`/proc/${pid}/cmdline`).catch(() => "");
+    if (cmdline.includes("extract_child.ts")) pids.push(pid);
   }
   return pids;
 }
