@@ -24,7 +24,6 @@ import {
   median,
   percentile,
   readRssKiB,
-  registerCleanup,
   runAutocannon,
   sampleRssPeak,
   type ServerProcess,
@@ -32,6 +31,7 @@ import {
   spawnServer,
   waitReady,
 } from "./_util.ts";
+import { type Answer, createApi, sessionCookie } from "./_http.ts";
 
 const CONNECTIONS = 50;
 /** GET /api/users/me may take at most this many times GET /health's p50 under load. */
@@ -41,7 +41,6 @@ const HEALTH_SAMPLE_MS = 50;
 const IDLE_HEALTH_SAMPLES = 20;
 const REGISTER_CONCURRENCY = 4;
 const ARGON2_SAMPLES = 10;
-const REQUEST_TIMEOUT_MS = 120_000;
 /** Meets the password policy (upper, lower, digit, special, no common word). */
 const PASSWORD = "Bench-Vault-7391!";
 
@@ -59,68 +58,21 @@ export interface AuthBenchOptions {
   burstLogins: number;
 }
 
-interface Answer {
-  status: number;
-  /** From sending the request until the whole body was read. */
-  ms: number;
-  setCookies: string[];
-  body: string;
-}
-
-/** An HTTP client with its own connection pool, closed on dispose or interrupt. */
+/** The auth bench's view of the shared client: GETs, and JSON POSTs as a browser sends them. */
 function createClient(server: ServerProcess): Disposable & {
   get(path: string, headers?: Record<string, string>): Promise<Answer>;
   post(path: string, json: unknown): Promise<Answer>;
 } {
-  const client = Deno.createHttpClient({});
-  const close = registerCleanup(() => client.close());
-  async function send(path: string, init: RequestInit): Promise<Answer> {
-    // Typed apart: the DOM lib's RequestInit does not know Deno's `client` option.
-    const options: RequestInit & { client: Deno.HttpClient } = {
-      ...init,
-      client,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    };
-    const started = performance.now();
-    try {
-      const res = await fetch(server.url + path, options);
-      const body = await res.text();
-      return {
-        status: res.status,
-        ms: performance.now() - started,
-        setCookies: res.headers.getSetCookie(),
-        body,
-      };
-    } catch (error) {
-      // A refused or reset connection counts as a failed request (status 0), not a crash.
-      return { status: 0, ms: performance.now() - started, setCookies: [], body: String(error) };
-    }
-  }
+  const api = createApi(server);
   return {
-    get: (path, headers = {}) => send(path, { headers }),
-    post: (path, json) =>
-      send(path, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: server.url },
-        body: JSON.stringify(json),
-      }),
-    [Symbol.dispose]: () => void close(),
+    get: (path, headers = {}) => api.send("GET", path, { headers }),
+    post: (path, json) => api.send("POST", path, { json, headers: { origin: server.url } }),
+    [Symbol.dispose]: () => api[Symbol.dispose](),
   };
 }
 
 function emailOf(prefix: string, index: number): string {
   return `${prefix}-${index}@bench.example.com`;
-}
-
-/** `dv_access=…; dv_refresh=…` from a sign-in answer's Set-Cookie headers. */
-function sessionCookie(answer: Answer): string {
-  const pairs = answer.setCookies.map((header) => header.split(";")[0].trim());
-  const access = pairs.find((pair) => /^(__Host-)?dv_access=./.test(pair));
-  const refresh = pairs.find((pair) => /^(__Host-)?dv_refresh=./.test(pair));
-  if (!access || !refresh) {
-    throw new Error(`no dv_access/dv_refresh in Set-Cookie: ${JSON.stringify(answer.setCookies)}`);
-  }
-  return `${access}; ${refresh}`;
 }
 
 /**

@@ -60,7 +60,7 @@ function confusionMatrix(results: CorpusResult[]): BenchReport {
 export async function runClassificationBench(
   options: ClassificationBenchOptions,
 ): Promise<BenchReport[]> {
-  if (!(await corpusAvailable())) {
+  if (!corpusAvailable()) {
     return [{
       title: "Classification (built-in classifier on the corpus)",
       columns: ["", "value"],

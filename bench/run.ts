@@ -2,19 +2,29 @@
  * `deno task bench`: cold start, HTTP load (latency, throughput, memory), storage
  * throughput and authentication (login latency, auth overhead, a login burst), one after
  * the other so they do not disturb each other, then one table of
- * figures. Every figure is a median (with percentiles or ranges) over repeated runs.
+ * figures. Every figure is a median (with percentiles or ranges) over repeated runs;
+ * the classification bench adds the built-in classifier's accuracy on the shared corpus,
+ * the extraction bench times PDF text extraction against pdftotext on it; the upload
+ * bench times the two-step upload under concurrent clients (and checks the quota), the
+ * ingest bench the whole pipeline from confirm to ready on the corpus, and the search
+ * bench queries over 100,000 synthetic documents on PostgreSQL and 20,000 on PGlite.
  */
 import { buildAssets, buildStaleReason } from "../lib/app/assets.ts";
 import { fail, parseTaskArgs, say } from "../lib/app/cli.ts";
 import { type BenchReport, runPendingCleanups } from "./_util.ts";
 import { runAuthBench } from "./auth.ts";
+import { runClassificationBench } from "./classification.ts";
 import { runColdStartBench } from "./cold_start.ts";
+import { runExtractionBench } from "./extraction.ts";
 import { runHttpLoadBench } from "./http_load.ts";
+import { runIngestBench } from "./ingest.ts";
+import { runSearchBench } from "./search.ts";
 import { runStorageBench } from "./storage.ts";
+import { runUploadBench } from "./upload.ts";
 
 const { values } = parseTaskArgs({
   usage: `
-Usage: deno task bench [--only cold|http|storage|auth]
+Usage: deno task bench [--only cold|http|storage|auth|classification|extraction|upload|ingest|search]
 
 Runs the benchmarks and prints a markdown table of the figures:
   cold     first start and 7 restarts of main.ts to GET /ready (embedded default)
@@ -22,9 +32,19 @@ Runs the benchmarks and prints a markdown table of the figures:
   storage  put/get MB/s of 1 MB and 20 MB objects on the fs driver and on s3rver
   auth     login latency (argon2id), GET /api/users/me vs GET /health under 50
            connections, 200 concurrent logins with /health sampled meanwhile
+  classification  built-in classifier on ../shared/corpus: accuracy, confusion
+           matrix, time per document
+  extraction  text of the corpus PDFs: our extractor (one warm child) vs pdftotext
+  upload   200 uploads of 1 MiB PDFs by 20 concurrent clients (upload-url, PUT,
+           confirm; WORKERS=0): throughput, latency per step, exact quota, RSS
+  ingest   the corpus text PDFs through the whole pipeline (confirm → ready, built-in
+           classifier, one worker) against pdftotext on the same files
+  search   ten representative queries and the plain list over 100,000 synthetic
+           documents on PostgreSQL and 20,000 on PGlite: p50/p95
 
 Options:
-  --only <bench>  run one bench: cold, http, storage or auth
+  --only <bench>  run one bench: cold, http, storage, auth, classification, extraction,
+                  upload, ingest or search
   -h, --help      show this help`,
   options: { only: { type: "string" } },
 });
@@ -50,6 +70,20 @@ const BENCHES: Record<string, { title: string; run: () => Promise<BenchReport[]>
         roundSeconds: 4,
         burstLogins: 200,
       }),
+  },
+  classification: {
+    title: "classification",
+    run: () => runClassificationBench({ repeatRounds: 5 }),
+  },
+  extraction: { title: "PDF text extraction", run: () => runExtractionBench({ rounds: 5 }) },
+  upload: {
+    title: "uploads",
+    run: () => runUploadBench({ uploads: 200, concurrency: 20, sizeBytes: 1024 * 1024 }),
+  },
+  ingest: { title: "ingest pipeline", run: () => runIngestBench({ rounds: 3 }) },
+  search: {
+    title: "search at scale",
+    run: () => runSearchBench({ postgresDocuments: 100_000, pgliteDocuments: 20_000, repeats: 20 }),
   },
 };
 if (values.only && !(values.only in BENCHES)) {
@@ -81,7 +115,10 @@ function markdownTable(columns: string[], rows: string[][]): string {
 
 // Start-up builds stale browser assets; build them now, or the first server start would
 // time esbuild instead of the server.
-const stale = values.only === "storage" ? null : await buildStaleReason();
+const needsNoAssets = ["storage", "extraction", "search", "classification"].includes(
+  values.only ?? "",
+);
+const stale = needsNoAssets ? null : await buildStaleReason();
 if (stale) {
   say(`Browser assets are stale (${stale}); building them before measuring…`);
   await buildAssets();
