@@ -254,6 +254,21 @@ async function searchProjection(db: Kysely<unknown>): Promise<void> {
       search_head tsvector not null
     ) with (toast_tuple_target = 128)
   `.execute(db);
+  // Only the vectors go out of line: the arrays and the title key stay in the row, which
+  // facets and filters read for thousands of rows (out of line, each is a TOAST lookup).
+  await sql`
+    alter table document_search alter column category_ids set storage main,
+      alter column tag_ids set storage main, alter column title_key set storage main
+  `.execute(db);
+  // Search and ranking read vectors of documents in date order: lz4 decompresses them
+  // several times faster than pglz. Where the server lacks lz4 (PGlite), pglz it is.
+  await sql`
+    do $$ begin
+      alter table document_search alter column search set compression lz4,
+        alter column search_head set compression lz4;
+    exception when feature_not_supported or invalid_parameter_value then null;
+    end $$
+  `.execute(db);
   await sql`create index document_search_idx on document_search using gin (search)`.execute(db);
   // The sort orders of the document list (see documents_search.ts); undated documents
   // sort as the oldest.

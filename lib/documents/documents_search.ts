@@ -269,8 +269,8 @@ function textMatch(search: TextSearch, exact: boolean): RawBuilder<SqlBool> {
 /** Relevance: the heading fields and the first page, plus title similarity for typos. */
 function rankExpression(search: TextSearch): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
-  if (search.tsq) parts.push(sql`ts_rank_cd(c.search_head, ${search.tsq}::tsquery, 32)`);
-  if (search.fuzzy) parts.push(sql`0.1 * strict_word_similarity(${search.fuzzy}, c.title_key)`);
+  if (search.tsq) parts.push(sql`ts_rank_cd(d.search_head, ${search.tsq}::tsquery, 32)`);
+  if (search.fuzzy) parts.push(sql`0.1 * strict_word_similarity(${search.fuzzy}, d.title_key)`);
   return parts.length ? sql.join(parts, sql` + `) : sql`0`;
 }
 
@@ -285,6 +285,60 @@ async function withTextIndex<T>(deps: Deps, run: (db: Deps["db"]) => Promise<T>)
     await sql`set local enable_indexscan = off`.execute(trx);
     return await run(trx);
   });
+}
+
+/** Rows a walk along an order's index tests against the words (see `firstMatches`). */
+const WALK_ROWS = 2_000;
+/** …against a phrase, rarer than its words, which the GIN index alone cannot check. */
+const WALK_ROWS_PHRASE = 10_000;
+
+/**
+ * The first `limit` rows in `order` that pass `filters` and match the words, as a
+ * subquery over `document_search` (alias `d`) for `wrap` to select from. Words found in
+ * many documents are found by walking the order's index and testing each row's vector:
+ * a word in a third of the documents needs a few hundred rows. When the first
+ * `WALK_ROWS` rows hold fewer than `limit` matches, the words are rare, and the GIN index
+ * finds their documents, which are then sorted — for a phrase, the documents with all
+ * its words, of which the phrase is then checked in order until enough are found.
+ */
+async function firstMatches<R>(
+  deps: Deps,
+  options: {
+    filters: Expression<SqlBool>[];
+    search: TextSearch;
+    order: RawBuilder<unknown>;
+    limit: number;
+  },
+  wrap: (matches: RawBuilder<unknown>) => RawBuilder<R>,
+): Promise<R[]> {
+  const { order, search, limit } = options;
+  const filters = sql.join(options.filters, sql` and `);
+  const words = textMatch(search, false);
+  const phrase = search.tsq && search.relaxed !== search.tsq
+    ? sql<SqlBool>`d.search @@ ${search.tsq}::tsquery`
+    : null;
+  const walked = await wrap(sql`
+    select * from (
+      select * from document_search d where ${filters}
+      order by ${order} limit ${phrase ? WALK_ROWS_PHRASE : WALK_ROWS}
+    ) as d where ${phrase ?? words} order by ${order} limit ${limit}
+  `).execute(deps.db);
+  if (walked.rows.length >= limit) return walked.rows;
+  const { rows } = await withTextIndex(deps, (db) =>
+    wrap(
+      phrase
+        ? sql`
+          select * from (
+            select * from document_search d where ${filters} and ${words}
+            order by ${order} offset 0
+          ) as d where ${phrase} limit ${limit}
+        `
+        : sql`
+          select * from document_search d where ${filters} and ${words}
+          order by ${order} limit ${limit}
+        `,
+    ).execute(db));
+  return rows;
 }
 
 /** Everything that narrows the result but the words, on `document_search d`. */
@@ -335,33 +389,35 @@ interface PageRow {
 /** A page in a sort order other than relevance: keyset over the order's index. */
 async function sortedPage(
   deps: Deps,
-  where: Expression<SqlBool>[],
+  filters: Expression<SqlBool>[],
+  search: TextSearch | null,
   options: {
     key: SortKey;
     order: "asc" | "desc";
     after: Cursor | null;
     limit: number;
-    text: boolean;
   },
 ): Promise<PageRow[]> {
-  const { key, order, after } = options;
+  const { key, order, after, limit } = options;
   const direction = sql.raw(order);
-  const conditions = [...where];
+  const conditions = [...filters];
   if (after) {
     const op = sql.raw(order === "asc" ? ">" : "<");
     conditions.push(
       sql`(${key.expr}, d.document_id) ${op} (${key.fromText(after.k[0])}, ${after.id}::uuid)`,
     );
   }
-  const statement = sql<{ id: string; key: string }>`
-    select d.document_id as id, ${key.toText} as key from document_search d
-    where ${sql.join(conditions, sql` and `)}
-    order by ${key.expr} ${direction}, d.document_id ${direction}
-    limit ${options.limit}
-  `;
-  const { rows } = options.text
-    ? await withTextIndex(deps, (db) => statement.execute(db))
-    : await statement.execute(deps.db);
+  const orderBy = sql`${key.expr} ${direction}, d.document_id ${direction}`;
+  const select = (matches: RawBuilder<unknown>) =>
+    sql<{ id: string; key: string }>`
+      select d.document_id as id, ${key.toText} as key from (${matches}) as d order by ${orderBy}
+    `;
+  const rows = search
+    ? await firstMatches(deps, { filters: conditions, search, order: orderBy, limit }, select)
+    : (await sql<{ id: string; key: string }>`
+      select d.document_id as id, ${key.toText} as key from document_search d
+      where ${sql.join(conditions, sql` and `)} order by ${orderBy} limit ${limit}
+    `.execute(deps.db)).rows;
   return rows.map((row) => ({ id: row.id, keys: [row.key] }));
 }
 
@@ -376,27 +432,16 @@ async function relevancePage(
   search: TextSearch,
   options: { after: Cursor | null; limit: number },
 ): Promise<PageRow[]> {
-  const where = sql.join([...filters, textMatch(search, false)], sql` and `);
-  const phrase = search.relaxed !== search.tsq;
-  // With a phrase, the index finds documents with all its words; the phrase itself is
-  // checked newest first, only until enough are found.
-  const newest = phrase
-    ? sql`select * from (
-        select d.document_id, d.created_at, d.title_key, d.search, d.search_head
-        from document_search d where ${where}
-        order by d.created_at desc, d.document_id desc offset 0
-      ) as d where ${textMatch(search, true)} limit ${RANKED_MATCHES}`
-    : sql`select d.document_id, d.created_at, d.title_key, d.search_head
-        from document_search d where ${where}
-        order by d.created_at desc, d.document_id desc limit ${RANKED_MATCHES}`;
-  const { rows: ranked } = await withTextIndex(
+  const newestFirst = sql`d.created_at desc, d.document_id desc`;
+  const ranked = await firstMatches(
     deps,
-    (db) =>
+    { filters, search, order: newestFirst, limit: RANKED_MATCHES },
+    (matches) =>
       sql<{ id: string; created: string; rank: string }>`
-      select c.document_id as id, ${utcText(sql`c.created_at`)} as created,
-        (${rankExpression(search)})::float8::text as rank
-      from (${newest}) as c
-    `.execute(db),
+        select d.document_id as id, ${utcText(sql`d.created_at`)} as created,
+          (${rankExpression(search)})::float8::text as rank
+        from (${matches}) as d
+      `,
   );
 
   // Descending on every key: negative when `a` comes first. Ranks compare as numbers.
@@ -430,15 +475,25 @@ async function relevancePage(
   const before = options.after && Number(options.after.k[0]) === -1
     ? { created: options.after.k[1], id: options.after.id }
     : { created: oldest.created, id: oldest.id };
-  const { rows } = await withTextIndex(deps, (db) =>
-    sql<{ id: string; created: string }>`
-      select d.document_id as id, ${utcText(sql`d.created_at`)} as created
-      from document_search d
-      where ${where} ${phrase ? sql`and ${textMatch(search, true)}` : sql``}
-        and (d.created_at, d.document_id) < (${fromUtcText(before.created)}, ${before.id}::uuid)
-      order by d.created_at desc, d.document_id desc
-      limit ${options.limit - page.length}
-    `.execute(db));
+  const rows = await firstMatches(
+    deps,
+    {
+      filters: [
+        ...filters,
+        sql<SqlBool>`(d.created_at, d.document_id) < (${
+          fromUtcText(before.created)
+        }, ${before.id}::uuid)`,
+      ],
+      search,
+      order: newestFirst,
+      limit: options.limit - page.length,
+    },
+    (matches) =>
+      sql<{ id: string; created: string }>`
+        select d.document_id as id, ${utcText(sql`d.created_at`)} as created
+        from (${matches}) as d order by ${newestFirst}
+      `,
+  );
   return [...page, ...rows.map((row) => ({ id: row.id, keys: ["-1", row.created] }))];
 }
 
@@ -464,16 +519,18 @@ export async function listDocuments(
     filtersOf(deps, userId, query),
   ]);
   const where = search ? [...filters, textMatch(search, true)] : filters;
+  // Facets need the conditions only: counted while the page is found.
+  const facets = query.facets ? facetsOf(deps, userId, where, search !== null) : undefined;
+  facets?.catch(() => {}); // awaited below
   // One more than asked: whether there is a next page.
   const limit = query.limit + 1;
   const rows = sort === "relevance" && search
     ? await relevancePage(deps, filters, search, { after, limit })
-    : await sortedPage(deps, where, {
+    : await sortedPage(deps, filters, search, {
       key: SORT_KEYS[sort as Exclude<Sort, "relevance">],
       order,
       after,
       limit,
-      text: search !== null,
     });
 
   const page = rows.slice(0, query.limit);
@@ -482,11 +539,8 @@ export async function listDocuments(
     ? encodeCursor({ f: print, k: last.keys, id: last.id })
     : null;
 
-  const [documents, facets] = await Promise.all([
-    pageDocuments(deps, userId, page.map((row) => row.id), search),
-    query.facets ? facetsOf(deps, userId, where, search !== null) : undefined,
-  ]);
-  return { documents, next_cursor, ...(facets ? { facets } : {}) };
+  const documents = await pageDocuments(deps, userId, page.map((row) => row.id), search);
+  return { documents, next_cursor, ...(facets ? { facets: await facets } : {}) };
 }
 
 /** The documents of a page, in page order, with their snippets. */
@@ -556,21 +610,27 @@ async function facetsOf(
   where: Expression<SqlBool>[],
   text: boolean,
 ): Promise<Facets> {
+  // One pass: every matching document gives its type ("" for none) and its category and
+  // tag ids as keys. Slugs have no "-" and uuids do; category and tag ids never meet.
   const count = (db: Deps["db"]) =>
-    sql<{ kind: "type" | "category" | "tag"; key: string | null; n: number }>`
-      with m as materialized (
-        select d.document_type, d.category_ids, d.tag_ids from document_search d
-        where ${sql.join(where, sql` and `)}
-      )
-      select 'type' as kind, m.document_type as key, count(*)::int as n from m group by 2
-      union all
-      select 'category', c.id::text, count(*)::int from m, unnest(m.category_ids) as c (id)
-      group by 2
-      union all
-      select 'tag', t.id::text, count(*)::int from m, unnest(m.tag_ids) as t (id) group by 2
-    `.execute(db);
+    db.transaction().execute(async (trx) => {
+      // Enough memory for the hash of keys, which would otherwise spill to disk.
+      await sql`set local work_mem = '32MB'`.execute(trx);
+      if (text) {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_indexscan = off`.execute(trx);
+      }
+      return await sql<{ key: string; n: number }>`
+        select key, count(*)::int as n from (
+          select unnest(
+            array[coalesce(d.document_type, '')] || d.category_ids::text[] || d.tag_ids::text[]
+          ) as key
+          from document_search d where ${sql.join(where, sql` and `)}
+        ) as keys group by key
+      `.execute(trx);
+    });
   const [{ rows }, types, categories, tags] = await Promise.all([
-    text ? withTextIndex(deps, count) : count(deps.db),
+    count(deps.db),
     deps.db.selectFrom("document_types").select(["slug", "label"]).execute(),
     createCategoriesRepo(deps.db).listVisible(userId),
     deps.db.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).execute(),
@@ -581,23 +641,16 @@ async function facetsOf(
   const tagNames = new Map(tags.map((t) => [t.id, t.name]));
 
   const facets: Facets = { total: 0, types: [], categories: [], tags: [] };
-  for (const row of rows) {
-    if (row.kind === "type") {
-      facets.total += row.n;
-      facets.types.push({
-        slug: row.key,
-        label: row.key ? typeLabels.get(row.key) ?? row.key : "No type",
-        count: row.n,
-      });
-    } else if (row.kind === "category" && row.key && categoryNames.has(row.key)) {
-      facets.categories.push({
-        id: row.key,
-        name: categoryNames.get(row.key)!,
-        path: paths.get(row.key) ?? categoryNames.get(row.key)!,
-        count: row.n,
-      });
-    } else if (row.kind === "tag" && row.key && tagNames.has(row.key)) {
-      facets.tags.push({ id: row.key, name: tagNames.get(row.key)!, count: row.n });
+  for (const { key, n } of rows) {
+    if (categoryNames.has(key)) {
+      const name = categoryNames.get(key)!;
+      facets.categories.push({ id: key, name, path: paths.get(key) ?? name, count: n });
+    } else if (tagNames.has(key)) {
+      facets.tags.push({ id: key, name: tagNames.get(key)!, count: n });
+    } else if (!key.includes("-")) {
+      facets.total += n;
+      const slug = key === "" ? null : key;
+      facets.types.push({ slug, label: slug ? typeLabels.get(slug) ?? slug : "No type", count: n });
     }
   }
   const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
