@@ -3,6 +3,7 @@
  * the pipeline relies on when it saves a result. Each implementation's test runs it (see
  * `classifier_contract_test.ts`); quality is measured elsewhere, on the corpus.
  */
+import { SEEDED_DOCUMENT_TYPES } from "../../migrations/0004_documents.ts";
 import { assert, assertEquals, assertRejects } from "../shared/assert.ts";
 import {
   type ClassificationInput,
@@ -16,26 +17,9 @@ export interface ClassifierContractOptions {
   abortWithinMs?: number;
 }
 
-/** The document types SPEC §3 seeds. */
-export const STANDARD_DOCUMENT_TYPES: ClassificationInput["documentTypes"] = [
-  ["invoice", "Invoice"],
-  ["receipt", "Receipt"],
-  ["bank_statement", "Bank statement"],
-  ["contract", "Contract"],
-  ["payslip", "Payslip"],
-  ["tax_document", "Tax document"],
-  ["insurance_policy", "Insurance policy"],
-  ["utility_bill", "Utility bill"],
-  ["letter", "Letter"],
-  ["form", "Form"],
-  ["manual", "Manual"],
-  ["scientific_paper", "Scientific paper"],
-  ["cv_resume", "CV / Resume"],
-  ["court_document", "Court document"],
-  ["meeting_minutes", "Meeting minutes"],
-  ["financial_report", "Financial report"],
-  ["other", "Other"],
-].map(([slug, label]) => ({ slug, label }));
+/** The document types SPEC §3 seeds, as the pipeline passes them. */
+export const STANDARD_DOCUMENT_TYPES: ClassificationInput["documentTypes"] = SEEDED_DOCUMENT_TYPES
+  .map(([slug, label]) => ({ slug, label }));
 
 const INVOICE_TEXT = `ACME Energy Ltd
 12 High Street, Manchester M1 1AA
