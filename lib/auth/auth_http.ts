@@ -6,8 +6,8 @@ import type { ClientInfo } from "../audit/audit_service.ts";
 import { rememberColorMode } from "../appearance/color_mode_cookie.ts";
 import { NotFoundError } from "../shared/errors.ts";
 import type { UserRow } from "../users/users_repo.ts";
-import { setSessionCookies } from "./auth_cookies.ts";
-import type { IssuedSession } from "./sessions_service.ts";
+import { clearSessionCookies, setSessionCookies } from "./auth_cookies.ts";
+import { type IssuedSession, revokeSession } from "./sessions_service.ts";
 
 export function client(c: AppContext): ClientInfo {
   return clientInfo(c, c.var.deps.config.trustProxy);
@@ -26,4 +26,32 @@ export function uuidParam(c: AppContext, name: string): string {
   const value = c.req.param(name);
   if (!uuid.safeParse(value).success) throw new NotFoundError();
   return value!;
+}
+
+/** Sign this browser out: end its session (if any; signed out already is no error). */
+export async function endCurrentSession(c: AppContext): Promise<void> {
+  const auth = c.var.auth;
+  if (auth?.sessionId) {
+    await revokeSession({
+      deps: c.var.deps,
+      userId: auth.user.id,
+      sessionId: auth.sessionId,
+      reason: "logout",
+      event: "logout",
+      client: client(c),
+    });
+  }
+  clearSessionCookies(c, c.var.deps.config);
+}
+
+/** End the user's session named by the `id` path parameter; false when there is none. */
+export async function revokeSessionInPath(c: AppContext, userId: string): Promise<boolean> {
+  return await revokeSession({
+    deps: c.var.deps,
+    userId,
+    sessionId: uuidParam(c, "id"),
+    reason: "revoked_by_user",
+    event: "session_revoked",
+    client: client(c),
+  });
 }

@@ -1,21 +1,14 @@
-import { client, uuidParam } from "../../../../../lib/auth/auth_http.ts";
+import { revokeSessionInPath } from "../../../../../lib/auth/auth_http.ts";
 import { requireUser } from "../../../../../lib/auth/auth_middleware.ts";
-import { revokeSession } from "../../../../../lib/auth/sessions_service.ts";
 import { defineHandlers } from "../../../../../lib/app/routing.ts";
 import { NotFoundError } from "../../../../../lib/shared/errors.ts";
 
 export const handler = defineHandlers({
   async DELETE(c) {
     const { user } = requireUser(c);
-    const revoked = await revokeSession({
-      deps: c.var.deps,
-      userId: user.id,
-      sessionId: uuidParam(c, "id"),
-      reason: "revoked_by_user",
-      event: "session_revoked",
-      client: client(c),
-    });
-    if (!revoked) throw new NotFoundError("sessions.not_found", "No such session.");
+    if (!(await revokeSessionInPath(c, user.id))) {
+      throw new NotFoundError("sessions.not_found", "No such session.");
+    }
     return c.body(null, 204);
   },
 });
