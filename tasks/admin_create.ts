@@ -1,11 +1,9 @@
 /** `deno task admin:create --email E [--name N] [--password-stdin]` */
 import { fail, parseTaskArgs, say } from "../lib/app/cli.ts";
-import { openTaskDeps, readPasswordFromStdin } from "../lib/app/task_deps.ts";
+import { openTaskDeps, taskPassword } from "../lib/app/task_deps.ts";
 import { NO_CLIENT } from "../lib/audit/audit_service.ts";
-import { emailSchema, fullNameSchema, newPasswordSchema } from "../lib/auth/auth_schemas.ts";
+import { emailSchema, fullNameSchema } from "../lib/auth/auth_schemas.ts";
 import { createAdminAccount } from "../lib/auth/bootstrap_service.ts";
-import { generatePassword } from "../lib/auth/generated_password.ts";
-import { fieldErrors } from "../lib/shared/validation.ts";
 
 const { values } = parseTaskArgs({
   usage: `
@@ -28,15 +26,7 @@ const email = emailSchema.safeParse(values.email ?? "");
 if (!email.success) fail("--email <address> is required and must be an e-mail address");
 const name = fullNameSchema.safeParse(values.name ?? "Administrator");
 if (!name.success) fail("--name must be 1 to 128 characters");
-const password = values["password-stdin"] ? await readPasswordFromStdin() : generatePassword();
-const checked = newPasswordSchema.safeParse(password);
-if (!checked.success) {
-  fail(
-    `the password does not meet the policy: ${
-      fieldErrors(checked.error).map((e) => e.message).join(" ")
-    }`,
-  );
-}
+const password = await taskPassword(values["password-stdin"] === true);
 
 const deps = await openTaskDeps();
 try {

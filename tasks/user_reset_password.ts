@@ -1,10 +1,8 @@
 /** `deno task user:reset-password --email E [--password-stdin]` */
 import { fail, parseTaskArgs, say } from "../lib/app/cli.ts";
-import { openTaskDeps, readPasswordFromStdin } from "../lib/app/task_deps.ts";
+import { openTaskDeps, taskPassword } from "../lib/app/task_deps.ts";
 import { NO_CLIENT } from "../lib/audit/audit_service.ts";
-import { emailSchema, newPasswordSchema } from "../lib/auth/auth_schemas.ts";
-import { generatePassword } from "../lib/auth/generated_password.ts";
-import { fieldErrors } from "../lib/shared/validation.ts";
+import { emailSchema } from "../lib/auth/auth_schemas.ts";
 import { createUsersRepo } from "../lib/users/users_repo.ts";
 import { resetPassword } from "../lib/users/users_service.ts";
 
@@ -19,15 +17,7 @@ everywhere. Without --password-stdin a strong password is generated and printed 
 
 const email = emailSchema.safeParse(values.email ?? "");
 if (!email.success) fail("--email <address> is required and must be an e-mail address");
-const password = values["password-stdin"] ? await readPasswordFromStdin() : generatePassword();
-const checked = newPasswordSchema.safeParse(password);
-if (!checked.success) {
-  fail(
-    `the password does not meet the policy: ${
-      fieldErrors(checked.error).map((e) => e.message).join(" ")
-    }`,
-  );
-}
+const password = await taskPassword(values["password-stdin"] === true);
 
 const deps = await openTaskDeps();
 try {
