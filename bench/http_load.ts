@@ -4,17 +4,17 @@
  * and under that load. The load comes from autocannon, a separate Node.js process; on a
  * small machine it competes with the server for the same cores, which the figures include.
  */
-import { join } from "node:path";
 import { say } from "../lib/app/cli.ts";
-import { PROJECT_ROOT } from "../lib/app/assets.ts";
-import type { Found } from "../lib/app/test_services.ts";
 import {
+  type Autocannon,
+  type AutocannonRound,
   type BenchReport,
   createTempDir,
+  findAutocannon,
   formatKiB,
   median,
   readRssKiB,
-  runCommand,
+  runAutocannon,
   sampleRssPeak,
   type ServerProcess,
   sleep,
@@ -22,8 +22,6 @@ import {
   waitReady,
 } from "./_util.ts";
 
-/** The version `npx` fetches when autocannon is not installed in node_modules. */
-const AUTOCANNON_VERSION = "9.0.0";
 const CONNECTIONS = 50;
 const HOME_P99_TARGET_MS = 25;
 
@@ -35,74 +33,8 @@ export interface HttpLoadOptions {
   roundSeconds: number;
 }
 
-interface RoundResult {
-  p50: number;
-  p99: number;
-  requestsPerSecond: number;
-  /** Connection errors, timeouts and non-2xx answers. */
-  failures: number;
-}
-
-interface Autocannon {
-  command: string[];
-  version: string;
-}
-
-/**
- * The autocannon script: from node_modules when deno.json lists it, else the pinned
- * version fetched by npx. It is then run by node directly, so each round starts without
- * npx's overhead and a kill on interrupt reaches the load generator itself.
- */
-async function findAutocannonScript(): Promise<string> {
-  const local = join(PROJECT_ROOT, "node_modules", "autocannon", "autocannon.js");
-  try {
-    await Deno.stat(local);
-    return local;
-  } catch {
-    // not installed in the project: ask npx
-  }
-  const bin = await runCommand([
-    "npx",
-    "--yes",
-    "--package",
-    `autocannon@${AUTOCANNON_VERSION}`,
-    "--call",
-    "command -v autocannon",
-  ]);
-  return await Deno.realPath(bin.trim());
-}
-
-async function findAutocannon(): Promise<Found<Autocannon>> {
-  try {
-    const command = ["node", await findAutocannonScript()];
-    const version = (await runCommand([...command, "--version"])).trim().replaceAll("\n", ", ");
-    return { ok: true, value: { command, version } };
-  } catch (error) {
-    return {
-      ok: false,
-      reason: `autocannon unavailable: ${(error as Error).message.split("\n")[0]}`,
-    };
-  }
-}
-
 async function loadRound(autocannon: Autocannon, url: string, seconds: number) {
-  const stdout = await runCommand([
-    ...autocannon.command,
-    "--connections",
-    String(CONNECTIONS),
-    "--duration",
-    String(seconds),
-    "--json",
-    "--no-progress",
-    url,
-  ]);
-  const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requestsPerSecond: result.requests.total / result.duration,
-    failures: result.errors + result.timeouts + result.non2xx,
-  } satisfies RoundResult;
+  return await runAutocannon(autocannon, url, { connections: CONNECTIONS, seconds });
 }
 
 /** Warm up, then run the rounds on one URL, sampling the server's RSS throughout. */
@@ -111,9 +43,9 @@ async function loadEndpoint(
   url: string,
   pid: number,
   options: HttpLoadOptions,
-): Promise<{ rounds: RoundResult[]; peakRssKiB: number | null }> {
+): Promise<{ rounds: AutocannonRound[]; peakRssKiB: number | null }> {
   const sampler = sampleRssPeak(pid);
-  const rounds: RoundResult[] = [];
+  const rounds: AutocannonRound[] = [];
   try {
     await loadRound(autocannon, url, options.warmupSeconds);
     for (let i = 0; i < options.rounds; i++) {
