@@ -38,7 +38,11 @@ export const updateDocumentSchema = z.object({
 }).strict();
 
 export const SORTS = ["relevance", "date", "uploaded", "title", "size"] as const;
-export const VIEWS = ["all", "recent", "review", "failed"] as const;
+/**
+ * The workspace's views: all, uploaded in the last 30 days, with a suggestion waiting,
+ * still processing or failed ("processing"), failed only, and shared with the user.
+ */
+export const VIEWS = ["all", "recent", "review", "processing", "failed", "shared"] as const;
 const STATUSES = ["uploaded", "processing", "ready", "error"] as const;
 
 const oneOrMany = <T extends z.ZodType>(schema: T) =>

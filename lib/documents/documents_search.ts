@@ -378,6 +378,10 @@ async function filtersOf(
   }
   if (query.view === "review") where.push(sql`d.has_suggestion`);
   if (query.view === "failed") where.push(sql`d.status = 'error'`);
+  if (query.view === "processing") where.push(sql`d.status in ('uploaded', 'processing', 'error')`);
+  // Sharing (SPEC §4.6) is not built yet: this lists the user's own documents only, so
+  // nothing is shared with them.
+  if (query.view === "shared") where.push(sql`false`);
   return where;
 }
 

@@ -274,6 +274,8 @@ Deno.test("search - filters, sorts, cursors and facets", async (t) => {
     assertEquals(ids(await list(c, "type=contract&type=letter")), [review, lease]);
     assertEquals(ids(await list(c, "status=error")), [failed]);
     assertEquals(ids(await list(c, "view=failed")), [failed]);
+    assertEquals(ids(await list(c, "view=processing")), [failed]);
+    assertEquals(ids(await list(c, "view=shared")), []);
     assertEquals(ids(await list(c, "view=review")), [review]);
     assertEquals(ids(await list(c, "from=2025-01-01&to=2025-02-28")), [bankFeb, bankJan]);
     assertEquals(

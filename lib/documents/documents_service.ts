@@ -14,12 +14,8 @@ import type { Deps } from "../app/deps.ts";
 import { audit, type ClientInfo } from "../audit/audit_service.ts";
 import { createCategoriesRepo } from "../categories/categories_repo.ts";
 import { createFoldersRepo } from "../folders/folders_repo.ts";
-import {
-  chargeQuota,
-  formatBytes,
-  getQuota,
-  QuotaExceededError,
-} from "../quotas/quotas_service.ts";
+import { chargeQuota, getQuota, QuotaExceededError } from "../quotas/quotas_service.ts";
+import { formatBytes } from "../shared/format.ts";
 import { createQuotasRepo } from "../quotas/quotas_repo.ts";
 import { getSetting } from "../settings/settings_service.ts";
 import {

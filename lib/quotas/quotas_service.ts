@@ -4,6 +4,7 @@ import type { Deps } from "../app/deps.ts";
 import { PayloadTooLargeError } from "../shared/errors.ts";
 import { getSetting } from "../settings/settings_service.ts";
 import { createQuotasRepo, type Quota } from "./quotas_repo.ts";
+import { formatBytes } from "../shared/format.ts";
 
 export async function getQuota(deps: Deps, userId: string): Promise<Quota> {
   return await createQuotasRepo(deps.db).ensure(
@@ -44,16 +45,4 @@ export async function chargeQuota(
   if (charged) return charged;
   const current = await repo.ensure(userId, 0);
   throw new QuotaExceededError(current, bytes);
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }

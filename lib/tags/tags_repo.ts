@@ -26,6 +26,12 @@ export function createTagsRepo(db: Kysely<Database>) {
       }));
     },
 
+    /** Names only, no counts: cheap enough for every page. */
+    async names(userId: string): Promise<{ id: string; name: string }[]> {
+      return await db.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId)
+        .orderBy(sql`lower(name)`).orderBy("name").execute();
+    },
+
     async findOwned(userId: string, id: string): Promise<TagRow | undefined> {
       return await db.selectFrom("tags").selectAll().where("id", "=", id).where(
         "user_id",
