@@ -50,6 +50,13 @@ export function isJsonPath(path: string): boolean {
     path === "/health" || path === "/ready";
 }
 
+/** A signed-URL answer (`/files/…`) that shows a PDF in the browser rather than saving it. */
+function isInlinePdfFile(path: string, headers: Headers): boolean {
+  return path.startsWith("/files/") &&
+    headers.get("content-type")?.split(";")[0].trim().toLowerCase() === "application/pdf" &&
+    (headers.get("content-disposition") ?? "").trim().toLowerCase().startsWith("inline");
+}
+
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
@@ -115,7 +122,7 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
     }
   });
 
-  app.use(secureHeaders({
+  const securityHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -123,7 +130,8 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
       imgSrc: ["'self'", "data:", "blob:"],
       fontSrc: ["'self'"],
       connectSrc: ["'self'", ...deps.storage.browserOrigins],
-      frameSrc: ["'self'"],
+      // The document panel frames the inline PDF: on S3 its signed URL is the storage's.
+      frameSrc: ["'self'", ...deps.storage.browserOrigins],
       objectSrc: ["'none'"],
       baseUri: ["'none'"],
       formAction: ["'self'"],
@@ -135,7 +143,20 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
       ? "max-age=63072000; includeSubDomains"
       : false,
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
-  }));
+  });
+  app.use(async (c, next) => {
+    await securityHeaders(c, next);
+    // The document panel shows a PDF in an iframe of our own pages: only an inline PDF
+    // from a signed URL may be framed, and only by this origin.
+    if (isInlinePdfFile(c.req.path, c.res.headers)) {
+      const csp = c.res.headers.get("Content-Security-Policy") ?? "";
+      c.res.headers.set(
+        "Content-Security-Policy",
+        csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+      );
+      c.res.headers.set("X-Frame-Options", "SAMEORIGIN");
+    }
+  });
 
   // JSON and form bodies are small; uploads go to signed URLs with their own limits, and
   // the one-call upload (POST /api/documents) reads up to the admin's upload limit itself.

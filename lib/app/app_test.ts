@@ -138,6 +138,9 @@ Deno.test("app - cross-cutting behaviour", async (t) => {
       assertStringIncludes(csp, "default-src 'self'");
       assertStringIncludes(csp, "script-src 'self'");
       assertStringIncludes(csp, "frame-ancestors 'none'");
+      assertEquals(res.headers.get("x-frame-options"), "DENY");
+      // The document panel frames inline PDFs, which the storage may serve (S3).
+      assertStringIncludes(csp, `frame-src 'self' ${deps.storage.browserOrigins.join(" ")}`);
       assert(!csp.includes("unsafe-inline"), `no unsafe-inline in ${path}`);
       assertEquals(res.headers.get("x-content-type-options"), "nosniff");
       assertEquals(res.headers.get("referrer-policy"), "same-origin");

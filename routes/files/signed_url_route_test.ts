@@ -249,6 +249,34 @@ Deno.test("files route - signed downloads", async (t) => {
     assert(after === null || after - before! < 5, `open files: ${before} → ${after}`);
   });
 
+  await t.step(
+    "an inline PDF may be framed by this origin only; an attachment by none",
+    async () => {
+      const inline = await deps.storage.signDownload("u1/doc/file.pdf", {
+        expiresInSeconds: 600,
+        filename: "file.pdf",
+        disposition: "inline",
+        contentType: PDF,
+      });
+      const shown = await call(app, inline.url);
+      await shown.body?.cancel();
+      assertEquals(shown.status, 200);
+      assertStringIncludes(
+        shown.headers.get("content-security-policy") ?? "",
+        "frame-ancestors 'self'",
+      );
+      assertEquals(shown.headers.get("x-frame-options"), "SAMEORIGIN");
+
+      for (const res of [await get(), await call(app, withParam(inline.url, "sig", "x"))]) {
+        await res.body?.cancel();
+        const csp = res.headers.get("content-security-policy") ?? "";
+        assertStringIncludes(csp, "frame-ancestors 'none'", `status ${res.status}`);
+        assert(!csp.includes("frame-ancestors 'self'"), `status ${res.status}`);
+        assertEquals(res.headers.get("x-frame-options"), "DENY", `status ${res.status}`);
+      }
+    },
+  );
+
   await t.step("a signed download of a missing object is 404", async () => {
     const missing = await deps.storage.signDownload("u1/doc/gone.pdf", {
       expiresInSeconds: 600,
