@@ -38,31 +38,37 @@ import * as $r34 from "./routes/api/users/me/sessions.ts";
 import * as $r35 from "./routes/api/users/me/sessions/[id].ts";
 import * as $r36 from "./routes/api/users/me/tokens.ts";
 import * as $r37 from "./routes/api/users/me/tokens/[id].ts";
-import * as $r38 from "./routes/files/[...key].ts";
-import * as $r39 from "./routes/health.ts";
-import * as $r40 from "./routes/index.tsx";
-import * as $r41 from "./routes/login.tsx";
-import * as $r42 from "./routes/login/2fa.tsx";
-import * as $r43 from "./routes/logout.ts";
-import * as $r44 from "./routes/preferences.ts";
-import * as $r45 from "./routes/profile/2fa.tsx";
-import * as $r46 from "./routes/profile/2fa/backup-codes.tsx";
-import * as $r47 from "./routes/profile/2fa/disable.ts";
-import * as $r48 from "./routes/profile/2fa/enable.tsx";
-import * as $r49 from "./routes/profile/2fa/setup.ts";
-import * as $r50 from "./routes/profile/index.tsx";
-import * as $r51 from "./routes/profile/password.ts";
-import * as $r52 from "./routes/profile/personal.ts";
-import * as $r53 from "./routes/profile/sessions/[id]/revoke.ts";
-import * as $r54 from "./routes/profile/sessions/revoke-others.ts";
-import * as $r55 from "./routes/profile/tokens.tsx";
-import * as $r56 from "./routes/profile/tokens/[id]/revoke.ts";
-import * as $r57 from "./routes/ready.ts";
-import * as $r58 from "./routes/register.tsx";
-import * as $r59 from "./routes/setup.tsx";
+import * as $r38 from "./routes/documents/[id].tsx";
+import * as $r39 from "./routes/documents/index.tsx";
+import * as $r40 from "./routes/files/[...key].ts";
+import * as $r41 from "./routes/health.ts";
+import * as $r42 from "./routes/index.tsx";
+import * as $r43 from "./routes/login.tsx";
+import * as $r44 from "./routes/login/2fa.tsx";
+import * as $r45 from "./routes/logout.ts";
+import * as $r46 from "./routes/preferences.ts";
+import * as $r47 from "./routes/profile/2fa.tsx";
+import * as $r48 from "./routes/profile/2fa/backup-codes.tsx";
+import * as $r49 from "./routes/profile/2fa/disable.ts";
+import * as $r50 from "./routes/profile/2fa/enable.tsx";
+import * as $r51 from "./routes/profile/2fa/setup.ts";
+import * as $r52 from "./routes/profile/index.tsx";
+import * as $r53 from "./routes/profile/password.ts";
+import * as $r54 from "./routes/profile/personal.ts";
+import * as $r55 from "./routes/profile/sessions/[id]/revoke.ts";
+import * as $r56 from "./routes/profile/sessions/revoke-others.ts";
+import * as $r57 from "./routes/profile/tokens.tsx";
+import * as $r58 from "./routes/profile/tokens/[id]/revoke.ts";
+import * as $r59 from "./routes/ready.ts";
+import * as $r60 from "./routes/register.tsx";
+import * as $r61 from "./routes/setup.tsx";
 import $i0 from "./islands/ColorModeSwitch.tsx";
 import $i1 from "./islands/CopyButton.tsx";
-import $i2 from "./islands/PasswordField.tsx";
+import $i2 from "./islands/DocumentResults.tsx";
+import $i3 from "./islands/PasswordField.tsx";
+import $i4 from "./islands/QuotaBar.tsx";
+import $i5 from "./islands/SourcePanel.tsx";
+import $i6 from "./islands/UploadQueue.tsx";
 
 export const routes: Record<string, RouteModule> = {
   "_app.tsx": $r0,
@@ -103,32 +109,38 @@ export const routes: Record<string, RouteModule> = {
   "api/users/me/sessions/[id].ts": $r35,
   "api/users/me/tokens.ts": $r36,
   "api/users/me/tokens/[id].ts": $r37,
-  "files/[...key].ts": $r38,
-  "health.ts": $r39,
-  "index.tsx": $r40,
-  "login.tsx": $r41,
-  "login/2fa.tsx": $r42,
-  "logout.ts": $r43,
-  "preferences.ts": $r44,
-  "profile/2fa.tsx": $r45,
-  "profile/2fa/backup-codes.tsx": $r46,
-  "profile/2fa/disable.ts": $r47,
-  "profile/2fa/enable.tsx": $r48,
-  "profile/2fa/setup.ts": $r49,
-  "profile/index.tsx": $r50,
-  "profile/password.ts": $r51,
-  "profile/personal.ts": $r52,
-  "profile/sessions/[id]/revoke.ts": $r53,
-  "profile/sessions/revoke-others.ts": $r54,
-  "profile/tokens.tsx": $r55,
-  "profile/tokens/[id]/revoke.ts": $r56,
-  "ready.ts": $r57,
-  "register.tsx": $r58,
-  "setup.tsx": $r59,
+  "documents/[id].tsx": $r38,
+  "documents/index.tsx": $r39,
+  "files/[...key].ts": $r40,
+  "health.ts": $r41,
+  "index.tsx": $r42,
+  "login.tsx": $r43,
+  "login/2fa.tsx": $r44,
+  "logout.ts": $r45,
+  "preferences.ts": $r46,
+  "profile/2fa.tsx": $r47,
+  "profile/2fa/backup-codes.tsx": $r48,
+  "profile/2fa/disable.ts": $r49,
+  "profile/2fa/enable.tsx": $r50,
+  "profile/2fa/setup.ts": $r51,
+  "profile/index.tsx": $r52,
+  "profile/password.ts": $r53,
+  "profile/personal.ts": $r54,
+  "profile/sessions/[id]/revoke.ts": $r55,
+  "profile/sessions/revoke-others.ts": $r56,
+  "profile/tokens.tsx": $r57,
+  "profile/tokens/[id]/revoke.ts": $r58,
+  "ready.ts": $r59,
+  "register.tsx": $r60,
+  "setup.tsx": $r61,
 };
 
 export const islands = {
   ColorModeSwitch: $i0,
   CopyButton: $i1,
-  PasswordField: $i2,
+  DocumentResults: $i2,
+  PasswordField: $i3,
+  QuotaBar: $i4,
+  SourcePanel: $i5,
+  UploadQueue: $i6,
 };

@@ -1,0 +1,100 @@
+import type { ComponentChildren } from "preact";
+import ColorModeSwitch from "../../islands/ColorModeSwitch.tsx";
+import QuotaBar from "../../islands/QuotaBar.tsx";
+import { usePage } from "../../lib/app/page_context.ts";
+import type { Quota } from "../../lib/quotas/quotas_repo.ts";
+import { Logo } from "../Logo.tsx";
+
+interface AppLink {
+  href: string;
+  label: string;
+  icon: string;
+  /** Whether the current path belongs to this app. */
+  current: (path: string) => boolean;
+}
+
+/** The apps in the sidebar (SPEC §4.7): Documents first. */
+const APPS: AppLink[] = [
+  {
+    href: "/documents",
+    label: "Documents",
+    icon: "M6 3h8l4 4v14H6zM14 3v4h4M9 12h6M9 16h6",
+    current: (path) => path.startsWith("/documents"),
+  },
+  {
+    href: "/profile",
+    label: "Profile",
+    icon: "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0",
+    current: (path) => path.startsWith("/profile"),
+  },
+];
+
+function AppIcon({ d }: { d: string }) {
+  return (
+    <svg class="icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+      <path d={d} />
+    </svg>
+  );
+}
+
+/**
+ * The frame of the signed-in apps: a sidebar with the apps, the storage quota, the user
+ * menu and the colour mode — a top bar on narrow screens — and the app's own columns.
+ */
+export function AppFrame({ children, quota }: { children: ComponentChildren; quota: Quota }) {
+  const { path, colorMode, user } = usePage();
+  return (
+    <div class="app-frame">
+      <a class="skip-link" href="#main">Skip to content</a>
+      <aside class="app-sidebar" aria-label="DocuVault">
+        <a
+          class="brand app-sidebar__brand"
+          href="/documents"
+          aria-label="DocuVault, your documents"
+        >
+          <Logo />
+          <span class="brand__name">DocuVault</span>
+        </a>
+        <nav class="app-nav" aria-label="Apps">
+          <ul>
+            {APPS.map((app) => (
+              <li key={app.href}>
+                <a
+                  href={app.href}
+                  class="app-nav__link"
+                  aria-current={app.current(path) ? "page" : undefined}
+                >
+                  <AppIcon d={app.icon} />
+                  <span>{app.label}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="app-sidebar__end">
+          <QuotaBar used={quota.used_bytes} limit={quota.limit_bytes} />
+          {user && (
+            <details class="user-menu">
+              <summary class="user-menu__summary" title={user.email}>
+                <span class="avatar" aria-hidden="true">
+                  {user.full_name.trim().charAt(0).toUpperCase()}
+                </span>
+                <span class="user-menu__name">{user.full_name}</span>
+                <span class="visually-hidden">: account menu</span>
+              </summary>
+              <div class="user-menu__body">
+                <p class="user-menu__email">{user.email}</p>
+                <a href="/profile" class="user-menu__link">Profile and security</a>
+                <form method="post" action="/logout" class="inline-form">
+                  <button type="submit" class="button button--small button--block">Sign out</button>
+                </form>
+              </div>
+            </details>
+          )}
+          <ColorModeSwitch mode={colorMode} returnTo={path} />
+        </div>
+      </aside>
+      {children}
+    </div>
+  );
+}
