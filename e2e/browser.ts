@@ -6,6 +6,7 @@
 import { type Browser, chromium, type Page } from "playwright-core";
 import { freePort } from "../lib/app/test_services.ts";
 import { createTestApp, createTestDeps, type TestDeps, testEnv } from "../lib/app/testing.ts";
+import { runWorker } from "../workers/run.ts";
 
 export const chromiumPath = testEnv.chromiumPath;
 export const skipReason = chromiumPath
@@ -24,18 +25,26 @@ export interface TestServer extends AsyncDisposable {
   deps: TestDeps;
 }
 
-/** The whole app on a loopback port, with PUBLIC_URL matching it. */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The whole app on a loopback port, with PUBLIC_URL matching it; with `worker`, also the
+ * queue worker that processes uploads, as the embedded default runs it.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { worker?: boolean } = {},
+): Promise<TestServer> {
   const port = freePort();
   const url = `http://127.0.0.1:${port}`;
   const deps = await createTestDeps({ env: { PUBLIC_URL: url, ...env }, storage: "fs" });
   const app = await createTestApp(deps);
+  const worker = options.worker ? await runWorker(deps) : null;
   const server = Deno.serve({ hostname: "127.0.0.1", port, onListen: () => {} }, app.fetch);
   return {
     url,
     deps,
     async [Symbol.asyncDispose]() {
       await server.shutdown();
+      await worker?.[Symbol.asyncDispose]();
       await deps.close();
     },
   };
