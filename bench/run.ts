@@ -14,6 +14,7 @@ import { fail, parseTaskArgs, say } from "../lib/app/cli.ts";
 import { type BenchReport, runPendingCleanups } from "./_util.ts";
 import { runAuthBench } from "./auth.ts";
 import { runClassificationBench } from "./classification.ts";
+import { runDocumentsPageBench } from "./documents_page.ts";
 import { runColdStartBench } from "./cold_start.ts";
 import { runExtractionBench } from "./extraction.ts";
 import { runHttpLoadBench } from "./http_load.ts";
@@ -24,7 +25,7 @@ import { runUploadBench } from "./upload.ts";
 
 const { values } = parseTaskArgs({
   usage: `
-Usage: deno task bench [--only cold|http|storage|auth|classification|extraction|upload|ingest|search]
+Usage: deno task bench [--only cold|http|storage|auth|classification|extraction|upload|ingest|search|page]
 
 Runs the benchmarks and prints a markdown table of the figures:
   cold     first start and 7 restarts of main.ts to GET /ready (embedded default)
@@ -41,10 +42,12 @@ Runs the benchmarks and prints a markdown table of the figures:
            classifier, one worker) against pdftotext on the same files
   search   ten representative queries and the plain list over 100,000 synthetic
            documents on PostgreSQL and 20,000 on PGlite: p50/p95
+  page     GET /documents (50 rows) at 100,000 documents on PostgreSQL: time to
+           first byte; JavaScript and CSS the page ships, gzipped
 
 Options:
   --only <bench>  run one bench: cold, http, storage, auth, classification, extraction,
-                  upload, ingest or search
+                  upload, ingest, search or page
   -h, --help      show this help`,
   options: { only: { type: "string" } },
 });
@@ -84,6 +87,10 @@ const BENCHES: Record<string, { title: string; run: () => Promise<BenchReport[]>
   search: {
     title: "search at scale",
     run: () => runSearchBench({ postgresDocuments: 100_000, pgliteDocuments: 20_000, repeats: 20 }),
+  },
+  page: {
+    title: "documents page",
+    run: () => runDocumentsPageBench({ documents: 100_000, requests: 200 }),
   },
 };
 if (values.only && !(values.only in BENCHES)) {

@@ -60,12 +60,17 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
+/**
+ * Seed `count` synthetic documents with categories and tags for one user: `userId`, or a
+ * new one (that cannot sign in).
+ */
 export async function seedSearchDocuments(
-  deps: Deps,
+  deps: Pick<Deps, "db">,
   count: number,
+  userId?: string,
 ): Promise<{ userId: string; categoryId: string; tagId: string }> {
   const { db } = deps;
-  const user = await db.insertInto("users").values({
+  const user = userId ? { id: userId } : await db.insertInto("users").values({
     email: "bench@example.com",
     password_hash: "x",
     full_name: "Bench",
