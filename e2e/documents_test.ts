@@ -123,6 +123,25 @@ Deno.test({
         assertEquals(await page.locator('.doc-row[data-status="ready"]').count(), 3);
         await screenshotAllModes(page, "documents-uploaded");
 
+        // The keyboard: ↓ moves through the list, x selects, Enter opens, Esc closes and
+        // gives focus back to the row.
+        const focusedIndex = () =>
+          page.evaluate(() =>
+            document.activeElement?.closest(".doc-row")?.getAttribute("data-index")
+          );
+        await page.locator(".doc-row__title").first().focus();
+        await page.keyboard.press("ArrowDown");
+        assertEquals(await focusedIndex(), "1");
+        await page.keyboard.press("x");
+        await page.locator('.doc-row[data-index="1"].is-selected').waitFor();
+        await page.keyboard.press("x");
+        await page.locator('.doc-row[data-index="1"]:not(.is-selected)').waitFor();
+        await page.keyboard.press("Enter");
+        await page.getByRole("dialog").waitFor();
+        await page.keyboard.press("Escape");
+        await page.getByRole("dialog").waitFor({ state: "detached" });
+        assertEquals(await focusedIndex(), "1");
+
         // The slide-over: open the contract; the URL names it.
         const contract = row(page, /mortgage|contract/i);
         const contractId = await contract.getAttribute("data-id");
