@@ -85,7 +85,8 @@ Deno.test("extractor - a child over the memory bound is killed as too_big; the n
     line.msg === "pdf extraction used too much memory; killing the child"
   );
   assert(killed, "the watchdog, not V8's heap limit, stopped it");
-  assert(Number(killed.rss_mb) > 130);
+  // Over 130 MB, logged rounded to whole MB: just over the bound reads 130.
+  assert(Number(killed.rss_mb) >= 130, `rss_mb ${killed.rss_mb}`);
   assertEquals((await extractor.extract(SMALL)).pageCount, 1, "a new child takes over");
 });
 
