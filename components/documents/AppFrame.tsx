@@ -29,6 +29,14 @@ const APPS: AppLink[] = [
   },
 ];
 
+/** Shown to administrators only. */
+const ADMIN: AppLink = {
+  href: "/admin",
+  label: "Admin",
+  icon: "M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6zM9 12l2 2 4-4",
+  current: (path) => path.startsWith("/admin"),
+};
+
 function AppIcon({ d }: { d: string }) {
   return (
     <svg class="icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
@@ -57,7 +65,7 @@ export function AppFrame({ children, quota }: { children: ComponentChildren; quo
         </a>
         <nav class="app-nav" aria-label="Apps">
           <ul>
-            {APPS.map((app) => (
+            {[...APPS, ...(user?.role === "admin" ? [ADMIN] : [])].map((app) => (
               <li key={app.href}>
                 <a
                   href={app.href}
