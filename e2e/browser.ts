@@ -103,3 +103,102 @@ export async function withFailureScreenshot(page: Page, name: string, fn: () => 
     throw error;
   }
 }
+
+/**
+ * Text on the page whose contrast with its background is below WCAG AA (4.5:1, or 3:1
+ * for large text), as "text: ratio (colour on background)". Backgrounds are composited
+ * up the ancestors; text over images or gradients is not judged.
+ */
+export async function contrastProblems(page: Page): Promise<string[]> {
+  return await page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const probe = document.createElement("canvas").getContext("2d")!;
+    function parse(color: string): Rgba {
+      // The canvas normalises any CSS colour (color-mix, color(srgb …), …) to rgb(a) or hex.
+      probe.fillStyle = "#000";
+      probe.fillStyle = color;
+      const value = String(probe.fillStyle);
+      if (value.startsWith("#")) {
+        const n = parseInt(value.slice(1), 16);
+        return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 1];
+      }
+      const parts = value.match(/[\d.]+/g)!.map(Number);
+      return [parts[0], parts[1], parts[2], parts[3] ?? 1];
+    }
+    const over = (top: Rgba, below: Rgba): Rgba => {
+      const a = top[3] + below[3] * (1 - top[3]);
+      if (a === 0) return [0, 0, 0, 0];
+      const mix = (i: number) => (top[i] * top[3] + below[i] * below[3] * (1 - top[3])) / a;
+      return [mix(0), mix(1), mix(2), a];
+    };
+    function background(element: Element | null): Rgba | null {
+      const layers: Rgba[] = [];
+      for (let e = element; e; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.backgroundImage !== "none") return null;
+        const color = parse(style.backgroundColor);
+        if (color[3] > 0) layers.push(color);
+        if (color[3] >= 1) break;
+      }
+      let result: Rgba = [255, 255, 255, 1];
+      for (const layer of layers.reverse()) result = over(layer, result);
+      return result;
+    }
+    const luminance = ([r, g, b]: Rgba) => {
+      const c = [r, g, b].map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    };
+    const problems: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const seen = new Set<Element>();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!element || seen.has(element) || !node.textContent?.trim()) continue;
+      seen.add(element);
+      if (element.closest("[aria-hidden=true], .visually-hidden, option, [disabled]")) continue;
+      const rect = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      if (rect.width === 0 || style.visibility === "hidden" || Number(style.opacity) < 0.1) {
+        continue;
+      }
+      const bg = background(element);
+      if (!bg) continue;
+      const fg = over(parse(style.color), bg);
+      const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) {
+        problems.push(
+          `${node.textContent.trim().slice(0, 40)}: ${ratio.toFixed(2)} (${style.color} on ${`rgb(${
+            bg.slice(0, 3).map(Math.round).join(" ")
+          })`})`,
+        );
+      }
+    }
+    return problems;
+  });
+}
+
+/** Cumulative layout shift of the page so far (not counting shifts right after input). */
+export async function layoutShift(page: Page): Promise<number> {
+  return await page.evaluate(() =>
+    new Promise<number>((resolve) => {
+      let total = 0;
+      new PerformanceObserver((list) => {
+        for (
+          const entry of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[]
+        ) {
+          if (!entry.hadRecentInput) total += entry.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+      setTimeout(() => resolve(total), 100);
+    })
+  );
+}

@@ -11,7 +11,9 @@ import { assert, assertEquals, assertMatch } from "../lib/shared/assert.ts";
 import { setSetting } from "../lib/settings/settings_service.ts";
 import { testEnv } from "../lib/app/testing.ts";
 import {
+  contrastProblems,
   launchBrowser,
+  layoutShift,
   screenshotAllModes,
   skipReason,
   startServer,
@@ -123,6 +125,30 @@ Deno.test({
         assertEquals(await page.locator('.doc-row[data-status="ready"]').count(), 3);
         await screenshotAllModes(page, "documents-uploaded");
 
+        // A fresh load does not jump when the islands hydrate and the counts arrive; text
+        // contrast is AA in both colour modes.
+        await page.reload({ waitUntil: "networkidle" });
+        await page.waitForFunction(() =>
+          document.querySelectorAll("dv-island:not([data-hydrated])").length === 0
+        );
+        await page.waitForTimeout(500);
+        const shift = await layoutShift(page);
+        assert(shift < 0.01, `layout shift ${shift}`);
+        for (const scheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+          assertEquals(await contrastProblems(page), [], `contrast in ${scheme} mode`);
+        }
+        // The check itself sees a planted pale-grey-on-white line.
+        await page.evaluate(() => {
+          const planted = Object.assign(document.createElement("p"), { id: "planted" });
+          planted.textContent = "planted low contrast";
+          Object.assign(planted.style, { color: "#bbb", background: "#fff" });
+          document.querySelector("main")!.append(planted);
+        });
+        assert((await contrastProblems(page)).some((p) => p.startsWith("planted low contrast")));
+        await page.evaluate(() => document.getElementById("planted")!.remove());
+        await page.emulateMedia({ colorScheme: "light", reducedMotion: null });
+
         // The keyboard: ↓ moves through the list, x selects, Enter opens, Esc closes and
         // gives focus back to the row.
         const focusedIndex = () =>
@@ -202,6 +228,11 @@ Deno.test({
         const mark = page.locator(".doc-row__snippet mark").first();
         await mark.waitFor();
         assertMatch((await mark.textContent())!.toLowerCase(), /borrower/);
+        for (const scheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+          assertEquals(await contrastProblems(page), [], `contrast of results in ${scheme} mode`);
+        }
+        await page.emulateMedia({ colorScheme: "light", reducedMotion: null });
         await screenshotAllModes(page, "documents-search");
 
         // Back and forward restore exactly what was on screen.
