@@ -110,6 +110,8 @@ export async function withFailureScreenshot(page: Page, name: string, fn: () => 
  * up the ancestors; text over images or gradients is not judged.
  */
 export async function contrastProblems(page: Page): Promise<string[]> {
+  // After a colour-scheme change, let the colour transitions (140 ms) finish first.
+  await page.waitForTimeout(400);
   return await page.evaluate(() => {
     type Rgba = [number, number, number, number];
     const probe = document.createElement("canvas").getContext("2d")!;
@@ -159,6 +161,9 @@ export async function contrastProblems(page: Page): Promise<string[]> {
       if (!element || seen.has(element) || !node.textContent?.trim()) continue;
       seen.add(element);
       if (element.closest("[aria-hidden=true], .visually-hidden, option, [disabled]")) continue;
+      // The inside of a closed <details> is not shown (and its style is not kept current).
+      const details = element.closest("details:not([open])");
+      if (details && !element.closest("summary")) continue;
       const rect = element.getBoundingClientRect();
       const style = getComputedStyle(element);
       if (rect.width === 0 || style.visibility === "hidden" || Number(style.opacity) < 0.1) {

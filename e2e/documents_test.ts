@@ -14,6 +14,7 @@ import {
   contrastProblems,
   launchBrowser,
   layoutShift,
+  screenshot,
   screenshotAllModes,
   skipReason,
   startServer,
@@ -176,6 +177,11 @@ Deno.test({
         await panel.waitFor();
         assertEquals(new URL(page.url()).searchParams.get("open"), contractId);
         await screenshotAllModes(page, "documents-panel");
+        for (const scheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+          assertEquals(await contrastProblems(page), [], `contrast of the panel in ${scheme} mode`);
+        }
+        await page.emulateMedia({ colorScheme: "light", reducedMotion: null });
 
         // Accept the suggestion.
         await panel.getByRole("button", { name: /^accept/i }).click();
@@ -252,6 +258,14 @@ Deno.test({
         const bar = page.getByRole("region", { name: "Selected documents" });
         await bar.getByText("2 selected").waitFor();
         await screenshotAllModes(page, "documents-selected");
+        // The bulk bar and the open account menu read well in both modes too.
+        await page.locator(".user-menu__summary").click();
+        for (const scheme of ["light", "dark"] as const) {
+          await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+          assertEquals(await contrastProblems(page), [], `contrast with the bulk bar in ${scheme}`);
+        }
+        await page.emulateMedia({ colorScheme: "light", reducedMotion: null });
+        await page.locator(".user-menu__summary").click();
         await bar.getByRole("button", { name: "Delete", exact: true }).click();
         await bar.getByRole("button", { name: "Delete 2 documents" }).click();
         await page.getByText("Deleted 2 documents.").waitFor();
@@ -261,6 +275,25 @@ Deno.test({
         await page.reload();
         assertEquals(await page.locator(".doc-row").count(), 1);
         assertEquals(new URL(page.url()).searchParams.get("sort"), "title");
+
+        // The document's own page, as it reads without JavaScript.
+        const lastId = await page.locator(".doc-row").first().getAttribute("data-id");
+        const noScript = await browser.newContext({
+          viewport: VIEWPORTS.desktop,
+          javaScriptEnabled: false,
+          storageState: await context.storageState(),
+        });
+        const plain = await noScript.newPage();
+        await plain.goto(`${url}/documents/${lastId}`);
+        await plain.getByRole("heading", { name: "Text" }).waitFor();
+        assert(await plain.getByRole("link", { name: "Download" }).isVisible());
+        // (Scripts are off: page.evaluate cannot run, so one shot per size, light mode.)
+        await screenshot(plain, "documents-page-no-js-desktop");
+        await plain.setViewportSize(VIEWPORTS.phone);
+        await screenshot(plain, "documents-page-no-js-phone");
+        await plain.goto(`${url}/documents?q=borrower`);
+        await plain.locator(".doc-row__snippet mark").first().waitFor();
+        await noScript.close();
 
         // The quota bar: amber from 80 %, red from 95 %.
         const quota = await createQuotasRepo(deps.db).ensure(userId, 0);
