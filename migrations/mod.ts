@@ -7,10 +7,12 @@ import * as m0001 from "./0001_jobs.ts";
 import * as m0002 from "./0002_accounts.ts";
 import * as m0003 from "./0003_auth_change_notifications.ts";
 import * as m0004 from "./0004_documents.ts";
+import * as m0005 from "./0005_groups.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_jobs": m0001,
   "0002_accounts": m0002,
   "0003_auth_change_notifications": m0003,
   "0004_documents": m0004,
+  "0005_groups": m0005,
 };

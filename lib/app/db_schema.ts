@@ -261,6 +261,21 @@ export interface ClassifierExamplesTable {
   updated_at: Timestamp;
 }
 
+export interface GroupsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+  is_group_admin: Generated<boolean>;
+  added_at: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   document_types: DocumentTypesTable;
@@ -282,4 +297,6 @@ export interface Database {
   auth_throttles: AuthThrottlesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
 }

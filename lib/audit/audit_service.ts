@@ -36,7 +36,13 @@ export type AuditEvent =
   | "role_change"
   | "upload"
   | "delete"
-  | "settings_change";
+  | "settings_change"
+  | "group_created"
+  | "group_updated"
+  | "group_deleted"
+  | "group_member_added"
+  | "group_member_removed"
+  | "group_member_changed";
 
 export interface AuditInput {
   event: AuditEvent;
