@@ -2,74 +2,77 @@
 import type { RouteModule } from "./lib/app/routing.ts";
 import * as $r0 from "./routes/_app.tsx";
 import * as $r1 from "./routes/_error.tsx";
-import * as $r2 from "./routes/admin/index.tsx";
-import * as $r3 from "./routes/api/admin/groups.ts";
-import * as $r4 from "./routes/api/admin/groups/[id].ts";
-import * as $r5 from "./routes/api/admin/groups/[id]/members.ts";
-import * as $r6 from "./routes/api/admin/groups/[id]/members/[user_id].ts";
-import * as $r7 from "./routes/api/auth/login.ts";
-import * as $r8 from "./routes/api/auth/login/2fa.ts";
-import * as $r9 from "./routes/api/auth/logout.ts";
-import * as $r10 from "./routes/api/auth/refresh.ts";
-import * as $r11 from "./routes/api/auth/register.ts";
-import * as $r12 from "./routes/api/categories.ts";
-import * as $r13 from "./routes/api/categories/[id].ts";
-import * as $r14 from "./routes/api/document-types.ts";
-import * as $r15 from "./routes/api/document-types/[slug].ts";
-import * as $r16 from "./routes/api/documents.ts";
-import * as $r17 from "./routes/api/documents/[id].ts";
-import * as $r18 from "./routes/api/documents/[id]/confirm.ts";
-import * as $r19 from "./routes/api/documents/[id]/download.ts";
-import * as $r20 from "./routes/api/documents/[id]/reanalyse.ts";
-import * as $r21 from "./routes/api/documents/[id]/suggestion/accept.ts";
-import * as $r22 from "./routes/api/documents/[id]/suggestion/reject.ts";
-import * as $r23 from "./routes/api/documents/[id]/text.ts";
-import * as $r24 from "./routes/api/documents/bulk.ts";
-import * as $r25 from "./routes/api/documents/upload-url.ts";
-import * as $r26 from "./routes/api/folders.ts";
-import * as $r27 from "./routes/api/folders/[id].ts";
-import * as $r28 from "./routes/api/groups/[id]/members.ts";
-import * as $r29 from "./routes/api/groups/[id]/members/[user_id].ts";
-import * as $r30 from "./routes/api/preferences.ts";
-import * as $r31 from "./routes/api/profile/me.ts";
-import * as $r32 from "./routes/api/tags.ts";
-import * as $r33 from "./routes/api/tags/[id].ts";
-import * as $r34 from "./routes/api/users/me.ts";
-import * as $r35 from "./routes/api/users/me/2fa/backup-codes.ts";
-import * as $r36 from "./routes/api/users/me/2fa/disable.ts";
-import * as $r37 from "./routes/api/users/me/2fa/enable.ts";
-import * as $r38 from "./routes/api/users/me/2fa/setup.ts";
-import * as $r39 from "./routes/api/users/me/groups.ts";
-import * as $r40 from "./routes/api/users/me/password.ts";
-import * as $r41 from "./routes/api/users/me/quota.ts";
-import * as $r42 from "./routes/api/users/me/sessions.ts";
-import * as $r43 from "./routes/api/users/me/sessions/[id].ts";
-import * as $r44 from "./routes/api/users/me/tokens.ts";
-import * as $r45 from "./routes/api/users/me/tokens/[id].ts";
-import * as $r46 from "./routes/documents/[id].tsx";
-import * as $r47 from "./routes/documents/index.tsx";
-import * as $r48 from "./routes/files/[...key].ts";
-import * as $r49 from "./routes/health.ts";
-import * as $r50 from "./routes/index.tsx";
-import * as $r51 from "./routes/login.tsx";
-import * as $r52 from "./routes/login/2fa.tsx";
-import * as $r53 from "./routes/logout.ts";
-import * as $r54 from "./routes/preferences.ts";
-import * as $r55 from "./routes/profile/2fa.tsx";
-import * as $r56 from "./routes/profile/2fa/backup-codes.tsx";
-import * as $r57 from "./routes/profile/2fa/disable.ts";
-import * as $r58 from "./routes/profile/2fa/enable.tsx";
-import * as $r59 from "./routes/profile/2fa/setup.ts";
-import * as $r60 from "./routes/profile/index.tsx";
-import * as $r61 from "./routes/profile/password.ts";
-import * as $r62 from "./routes/profile/personal.ts";
-import * as $r63 from "./routes/profile/sessions/[id]/revoke.ts";
-import * as $r64 from "./routes/profile/sessions/revoke-others.ts";
-import * as $r65 from "./routes/profile/tokens.tsx";
-import * as $r66 from "./routes/profile/tokens/[id]/revoke.ts";
-import * as $r67 from "./routes/ready.ts";
-import * as $r68 from "./routes/register.tsx";
-import * as $r69 from "./routes/setup.tsx";
+import * as $r2 from "./routes/admin/health.tsx";
+import * as $r3 from "./routes/admin/health/jobs/[id]/retry.ts";
+import * as $r4 from "./routes/admin/index.tsx";
+import * as $r5 from "./routes/api/admin/groups.ts";
+import * as $r6 from "./routes/api/admin/groups/[id].ts";
+import * as $r7 from "./routes/api/admin/groups/[id]/members.ts";
+import * as $r8 from "./routes/api/admin/groups/[id]/members/[user_id].ts";
+import * as $r9 from "./routes/api/admin/jobs/[id]/retry.ts";
+import * as $r10 from "./routes/api/auth/login.ts";
+import * as $r11 from "./routes/api/auth/login/2fa.ts";
+import * as $r12 from "./routes/api/auth/logout.ts";
+import * as $r13 from "./routes/api/auth/refresh.ts";
+import * as $r14 from "./routes/api/auth/register.ts";
+import * as $r15 from "./routes/api/categories.ts";
+import * as $r16 from "./routes/api/categories/[id].ts";
+import * as $r17 from "./routes/api/document-types.ts";
+import * as $r18 from "./routes/api/document-types/[slug].ts";
+import * as $r19 from "./routes/api/documents.ts";
+import * as $r20 from "./routes/api/documents/[id].ts";
+import * as $r21 from "./routes/api/documents/[id]/confirm.ts";
+import * as $r22 from "./routes/api/documents/[id]/download.ts";
+import * as $r23 from "./routes/api/documents/[id]/reanalyse.ts";
+import * as $r24 from "./routes/api/documents/[id]/suggestion/accept.ts";
+import * as $r25 from "./routes/api/documents/[id]/suggestion/reject.ts";
+import * as $r26 from "./routes/api/documents/[id]/text.ts";
+import * as $r27 from "./routes/api/documents/bulk.ts";
+import * as $r28 from "./routes/api/documents/upload-url.ts";
+import * as $r29 from "./routes/api/folders.ts";
+import * as $r30 from "./routes/api/folders/[id].ts";
+import * as $r31 from "./routes/api/groups/[id]/members.ts";
+import * as $r32 from "./routes/api/groups/[id]/members/[user_id].ts";
+import * as $r33 from "./routes/api/preferences.ts";
+import * as $r34 from "./routes/api/profile/me.ts";
+import * as $r35 from "./routes/api/tags.ts";
+import * as $r36 from "./routes/api/tags/[id].ts";
+import * as $r37 from "./routes/api/users/me.ts";
+import * as $r38 from "./routes/api/users/me/2fa/backup-codes.ts";
+import * as $r39 from "./routes/api/users/me/2fa/disable.ts";
+import * as $r40 from "./routes/api/users/me/2fa/enable.ts";
+import * as $r41 from "./routes/api/users/me/2fa/setup.ts";
+import * as $r42 from "./routes/api/users/me/groups.ts";
+import * as $r43 from "./routes/api/users/me/password.ts";
+import * as $r44 from "./routes/api/users/me/quota.ts";
+import * as $r45 from "./routes/api/users/me/sessions.ts";
+import * as $r46 from "./routes/api/users/me/sessions/[id].ts";
+import * as $r47 from "./routes/api/users/me/tokens.ts";
+import * as $r48 from "./routes/api/users/me/tokens/[id].ts";
+import * as $r49 from "./routes/documents/[id].tsx";
+import * as $r50 from "./routes/documents/index.tsx";
+import * as $r51 from "./routes/files/[...key].ts";
+import * as $r52 from "./routes/health.ts";
+import * as $r53 from "./routes/index.tsx";
+import * as $r54 from "./routes/login.tsx";
+import * as $r55 from "./routes/login/2fa.tsx";
+import * as $r56 from "./routes/logout.ts";
+import * as $r57 from "./routes/preferences.ts";
+import * as $r58 from "./routes/profile/2fa.tsx";
+import * as $r59 from "./routes/profile/2fa/backup-codes.tsx";
+import * as $r60 from "./routes/profile/2fa/disable.ts";
+import * as $r61 from "./routes/profile/2fa/enable.tsx";
+import * as $r62 from "./routes/profile/2fa/setup.ts";
+import * as $r63 from "./routes/profile/index.tsx";
+import * as $r64 from "./routes/profile/password.ts";
+import * as $r65 from "./routes/profile/personal.ts";
+import * as $r66 from "./routes/profile/sessions/[id]/revoke.ts";
+import * as $r67 from "./routes/profile/sessions/revoke-others.ts";
+import * as $r68 from "./routes/profile/tokens.tsx";
+import * as $r69 from "./routes/profile/tokens/[id]/revoke.ts";
+import * as $r70 from "./routes/ready.ts";
+import * as $r71 from "./routes/register.tsx";
+import * as $r72 from "./routes/setup.tsx";
 import $i0 from "./islands/ColorModeSwitch.tsx";
 import $i1 from "./islands/CopyButton.tsx";
 import $i2 from "./islands/DocumentResults.tsx";
@@ -81,74 +84,77 @@ import $i6 from "./islands/UploadQueue.tsx";
 export const routes: Record<string, RouteModule> = {
   "_app.tsx": $r0,
   "_error.tsx": $r1,
-  "admin/index.tsx": $r2,
-  "api/admin/groups.ts": $r3,
-  "api/admin/groups/[id].ts": $r4,
-  "api/admin/groups/[id]/members.ts": $r5,
-  "api/admin/groups/[id]/members/[user_id].ts": $r6,
-  "api/auth/login.ts": $r7,
-  "api/auth/login/2fa.ts": $r8,
-  "api/auth/logout.ts": $r9,
-  "api/auth/refresh.ts": $r10,
-  "api/auth/register.ts": $r11,
-  "api/categories.ts": $r12,
-  "api/categories/[id].ts": $r13,
-  "api/document-types.ts": $r14,
-  "api/document-types/[slug].ts": $r15,
-  "api/documents.ts": $r16,
-  "api/documents/[id].ts": $r17,
-  "api/documents/[id]/confirm.ts": $r18,
-  "api/documents/[id]/download.ts": $r19,
-  "api/documents/[id]/reanalyse.ts": $r20,
-  "api/documents/[id]/suggestion/accept.ts": $r21,
-  "api/documents/[id]/suggestion/reject.ts": $r22,
-  "api/documents/[id]/text.ts": $r23,
-  "api/documents/bulk.ts": $r24,
-  "api/documents/upload-url.ts": $r25,
-  "api/folders.ts": $r26,
-  "api/folders/[id].ts": $r27,
-  "api/groups/[id]/members.ts": $r28,
-  "api/groups/[id]/members/[user_id].ts": $r29,
-  "api/preferences.ts": $r30,
-  "api/profile/me.ts": $r31,
-  "api/tags.ts": $r32,
-  "api/tags/[id].ts": $r33,
-  "api/users/me.ts": $r34,
-  "api/users/me/2fa/backup-codes.ts": $r35,
-  "api/users/me/2fa/disable.ts": $r36,
-  "api/users/me/2fa/enable.ts": $r37,
-  "api/users/me/2fa/setup.ts": $r38,
-  "api/users/me/groups.ts": $r39,
-  "api/users/me/password.ts": $r40,
-  "api/users/me/quota.ts": $r41,
-  "api/users/me/sessions.ts": $r42,
-  "api/users/me/sessions/[id].ts": $r43,
-  "api/users/me/tokens.ts": $r44,
-  "api/users/me/tokens/[id].ts": $r45,
-  "documents/[id].tsx": $r46,
-  "documents/index.tsx": $r47,
-  "files/[...key].ts": $r48,
-  "health.ts": $r49,
-  "index.tsx": $r50,
-  "login.tsx": $r51,
-  "login/2fa.tsx": $r52,
-  "logout.ts": $r53,
-  "preferences.ts": $r54,
-  "profile/2fa.tsx": $r55,
-  "profile/2fa/backup-codes.tsx": $r56,
-  "profile/2fa/disable.ts": $r57,
-  "profile/2fa/enable.tsx": $r58,
-  "profile/2fa/setup.ts": $r59,
-  "profile/index.tsx": $r60,
-  "profile/password.ts": $r61,
-  "profile/personal.ts": $r62,
-  "profile/sessions/[id]/revoke.ts": $r63,
-  "profile/sessions/revoke-others.ts": $r64,
-  "profile/tokens.tsx": $r65,
-  "profile/tokens/[id]/revoke.ts": $r66,
-  "ready.ts": $r67,
-  "register.tsx": $r68,
-  "setup.tsx": $r69,
+  "admin/health.tsx": $r2,
+  "admin/health/jobs/[id]/retry.ts": $r3,
+  "admin/index.tsx": $r4,
+  "api/admin/groups.ts": $r5,
+  "api/admin/groups/[id].ts": $r6,
+  "api/admin/groups/[id]/members.ts": $r7,
+  "api/admin/groups/[id]/members/[user_id].ts": $r8,
+  "api/admin/jobs/[id]/retry.ts": $r9,
+  "api/auth/login.ts": $r10,
+  "api/auth/login/2fa.ts": $r11,
+  "api/auth/logout.ts": $r12,
+  "api/auth/refresh.ts": $r13,
+  "api/auth/register.ts": $r14,
+  "api/categories.ts": $r15,
+  "api/categories/[id].ts": $r16,
+  "api/document-types.ts": $r17,
+  "api/document-types/[slug].ts": $r18,
+  "api/documents.ts": $r19,
+  "api/documents/[id].ts": $r20,
+  "api/documents/[id]/confirm.ts": $r21,
+  "api/documents/[id]/download.ts": $r22,
+  "api/documents/[id]/reanalyse.ts": $r23,
+  "api/documents/[id]/suggestion/accept.ts": $r24,
+  "api/documents/[id]/suggestion/reject.ts": $r25,
+  "api/documents/[id]/text.ts": $r26,
+  "api/documents/bulk.ts": $r27,
+  "api/documents/upload-url.ts": $r28,
+  "api/folders.ts": $r29,
+  "api/folders/[id].ts": $r30,
+  "api/groups/[id]/members.ts": $r31,
+  "api/groups/[id]/members/[user_id].ts": $r32,
+  "api/preferences.ts": $r33,
+  "api/profile/me.ts": $r34,
+  "api/tags.ts": $r35,
+  "api/tags/[id].ts": $r36,
+  "api/users/me.ts": $r37,
+  "api/users/me/2fa/backup-codes.ts": $r38,
+  "api/users/me/2fa/disable.ts": $r39,
+  "api/users/me/2fa/enable.ts": $r40,
+  "api/users/me/2fa/setup.ts": $r41,
+  "api/users/me/groups.ts": $r42,
+  "api/users/me/password.ts": $r43,
+  "api/users/me/quota.ts": $r44,
+  "api/users/me/sessions.ts": $r45,
+  "api/users/me/sessions/[id].ts": $r46,
+  "api/users/me/tokens.ts": $r47,
+  "api/users/me/tokens/[id].ts": $r48,
+  "documents/[id].tsx": $r49,
+  "documents/index.tsx": $r50,
+  "files/[...key].ts": $r51,
+  "health.ts": $r52,
+  "index.tsx": $r53,
+  "login.tsx": $r54,
+  "login/2fa.tsx": $r55,
+  "logout.ts": $r56,
+  "preferences.ts": $r57,
+  "profile/2fa.tsx": $r58,
+  "profile/2fa/backup-codes.tsx": $r59,
+  "profile/2fa/disable.ts": $r60,
+  "profile/2fa/enable.tsx": $r61,
+  "profile/2fa/setup.ts": $r62,
+  "profile/index.tsx": $r63,
+  "profile/password.ts": $r64,
+  "profile/personal.ts": $r65,
+  "profile/sessions/[id]/revoke.ts": $r66,
+  "profile/sessions/revoke-others.ts": $r67,
+  "profile/tokens.tsx": $r68,
+  "profile/tokens/[id]/revoke.ts": $r69,
+  "ready.ts": $r70,
+  "register.tsx": $r71,
+  "setup.tsx": $r72,
 };
 
 export const islands = {

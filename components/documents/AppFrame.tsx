@@ -31,7 +31,7 @@ const APPS: AppLink[] = [
 
 /** Shown to administrators only. */
 const ADMIN: AppLink = {
-  href: "/admin",
+  href: "/admin/health",
   label: "Admin",
   icon: "M12 3l8 3v6c0 4.5-3.4 8.3-8 9-4.6-.7-8-4.5-8-9V6zM9 12l2 2 4-4",
   current: (path) => path.startsWith("/admin"),

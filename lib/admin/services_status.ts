@@ -6,7 +6,10 @@
 import { sql } from "kysely";
 import type { Deps } from "../app/deps.ts";
 import { checkReadiness } from "../app/health.ts";
-import { describeError } from "../shared/errors.ts";
+import { createJobsRepo } from "../jobs/jobs_repo.ts";
+import { audit, type ClientInfo } from "../audit/audit_service.ts";
+import { describeError, NotFoundError } from "../shared/errors.ts";
+import type { UserRow } from "../users/users_repo.ts";
 
 export interface ServiceStatus {
   name: string;
@@ -120,4 +123,32 @@ export async function servicesStatus(deps: Deps): Promise<ServiceStatus[]> {
     },
     ai,
   ];
+}
+
+export interface DeadJob {
+  id: string;
+  kind: string;
+  attempts: number;
+  last_error: string | null;
+  finished_at: string | null;
+}
+
+/** The latest jobs that failed for good (at most `limit`). */
+export async function deadJobs(deps: Deps, limit = 20): Promise<DeadJob[]> {
+  return (await createJobsRepo(deps.db).listDead(limit)).map((job) => ({
+    ...job,
+    finished_at: job.finished_at ? new Date(job.finished_at).toISOString() : null,
+  }));
+}
+
+/** Run a dead job again with a fresh set of attempts. */
+export async function retryDeadJob(
+  { deps, actor, client }: { deps: Deps; actor: UserRow; client?: ClientInfo },
+  id: string,
+): Promise<void> {
+  if (!(await createJobsRepo(deps.db).requeueDead(id))) {
+    throw new NotFoundError("jobs.not_dead", "No failed job with this id.");
+  }
+  await deps.queue.dispatch(id);
+  await audit(deps, { event: "job_retried", actorId: actor.id, resourceId: id, client });
 }

@@ -42,7 +42,8 @@ export type AuditEvent =
   | "group_deleted"
   | "group_member_added"
   | "group_member_removed"
-  | "group_member_changed";
+  | "group_member_changed"
+  | "job_retried";
 
 export interface AuditInput {
   event: AuditEvent;

@@ -111,6 +111,29 @@ export function createJobsRepo(db: Kysely<Database>) {
       return result.numUpdatedRows > 0n;
     },
 
+    /** The most recent dead jobs, newest first (no payloads: they may name documents). */
+    async listDead(limit: number) {
+      return await db.selectFrom("jobs")
+        .select(["id", "kind", "attempts", "last_error", "finished_at"])
+        .where("status", "=", "dead").orderBy("finished_at", "desc").limit(limit).execute();
+    },
+
+    /** Give a dead job a fresh set of attempts; false when it is not dead (any more). */
+    async requeueDead(id: string): Promise<boolean> {
+      const result = await db.updateTable("jobs")
+        .set({
+          status: "queued",
+          attempts: 0,
+          last_error: null,
+          run_after: sql`now()`,
+          dispatched_at: null,
+          finished_at: null,
+          updated_at: sql`now()`,
+        })
+        .where("id", "=", id).where("status", "=", "dead").executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     /** Record a failed run: back to queued after `retryInMs`, or dead when that is null. */
     async fail(
       id: string,
