@@ -24,55 +24,57 @@ import * as $r20 from "./routes/api/documents/[id].ts";
 import * as $r21 from "./routes/api/documents/[id]/confirm.ts";
 import * as $r22 from "./routes/api/documents/[id]/download.ts";
 import * as $r23 from "./routes/api/documents/[id]/reanalyse.ts";
-import * as $r24 from "./routes/api/documents/[id]/suggestion/accept.ts";
-import * as $r25 from "./routes/api/documents/[id]/suggestion/reject.ts";
-import * as $r26 from "./routes/api/documents/[id]/text.ts";
-import * as $r27 from "./routes/api/documents/bulk.ts";
-import * as $r28 from "./routes/api/documents/upload-url.ts";
-import * as $r29 from "./routes/api/folders.ts";
-import * as $r30 from "./routes/api/folders/[id].ts";
-import * as $r31 from "./routes/api/groups/[id]/members.ts";
-import * as $r32 from "./routes/api/groups/[id]/members/[user_id].ts";
-import * as $r33 from "./routes/api/preferences.ts";
-import * as $r34 from "./routes/api/profile/me.ts";
-import * as $r35 from "./routes/api/tags.ts";
-import * as $r36 from "./routes/api/tags/[id].ts";
-import * as $r37 from "./routes/api/users/me.ts";
-import * as $r38 from "./routes/api/users/me/2fa/backup-codes.ts";
-import * as $r39 from "./routes/api/users/me/2fa/disable.ts";
-import * as $r40 from "./routes/api/users/me/2fa/enable.ts";
-import * as $r41 from "./routes/api/users/me/2fa/setup.ts";
-import * as $r42 from "./routes/api/users/me/groups.ts";
-import * as $r43 from "./routes/api/users/me/password.ts";
-import * as $r44 from "./routes/api/users/me/quota.ts";
-import * as $r45 from "./routes/api/users/me/sessions.ts";
-import * as $r46 from "./routes/api/users/me/sessions/[id].ts";
-import * as $r47 from "./routes/api/users/me/tokens.ts";
-import * as $r48 from "./routes/api/users/me/tokens/[id].ts";
-import * as $r49 from "./routes/documents/[id].tsx";
-import * as $r50 from "./routes/documents/index.tsx";
-import * as $r51 from "./routes/files/[...key].ts";
-import * as $r52 from "./routes/health.ts";
-import * as $r53 from "./routes/index.tsx";
-import * as $r54 from "./routes/login.tsx";
-import * as $r55 from "./routes/login/2fa.tsx";
-import * as $r56 from "./routes/logout.ts";
-import * as $r57 from "./routes/preferences.ts";
-import * as $r58 from "./routes/profile/2fa.tsx";
-import * as $r59 from "./routes/profile/2fa/backup-codes.tsx";
-import * as $r60 from "./routes/profile/2fa/disable.ts";
-import * as $r61 from "./routes/profile/2fa/enable.tsx";
-import * as $r62 from "./routes/profile/2fa/setup.ts";
-import * as $r63 from "./routes/profile/index.tsx";
-import * as $r64 from "./routes/profile/password.ts";
-import * as $r65 from "./routes/profile/personal.ts";
-import * as $r66 from "./routes/profile/sessions/[id]/revoke.ts";
-import * as $r67 from "./routes/profile/sessions/revoke-others.ts";
-import * as $r68 from "./routes/profile/tokens.tsx";
-import * as $r69 from "./routes/profile/tokens/[id]/revoke.ts";
-import * as $r70 from "./routes/ready.ts";
-import * as $r71 from "./routes/register.tsx";
-import * as $r72 from "./routes/setup.tsx";
+import * as $r24 from "./routes/api/documents/[id]/shares.ts";
+import * as $r25 from "./routes/api/documents/[id]/shares/[share_id].ts";
+import * as $r26 from "./routes/api/documents/[id]/suggestion/accept.ts";
+import * as $r27 from "./routes/api/documents/[id]/suggestion/reject.ts";
+import * as $r28 from "./routes/api/documents/[id]/text.ts";
+import * as $r29 from "./routes/api/documents/bulk.ts";
+import * as $r30 from "./routes/api/documents/upload-url.ts";
+import * as $r31 from "./routes/api/folders.ts";
+import * as $r32 from "./routes/api/folders/[id].ts";
+import * as $r33 from "./routes/api/groups/[id]/members.ts";
+import * as $r34 from "./routes/api/groups/[id]/members/[user_id].ts";
+import * as $r35 from "./routes/api/preferences.ts";
+import * as $r36 from "./routes/api/profile/me.ts";
+import * as $r37 from "./routes/api/tags.ts";
+import * as $r38 from "./routes/api/tags/[id].ts";
+import * as $r39 from "./routes/api/users/me.ts";
+import * as $r40 from "./routes/api/users/me/2fa/backup-codes.ts";
+import * as $r41 from "./routes/api/users/me/2fa/disable.ts";
+import * as $r42 from "./routes/api/users/me/2fa/enable.ts";
+import * as $r43 from "./routes/api/users/me/2fa/setup.ts";
+import * as $r44 from "./routes/api/users/me/groups.ts";
+import * as $r45 from "./routes/api/users/me/password.ts";
+import * as $r46 from "./routes/api/users/me/quota.ts";
+import * as $r47 from "./routes/api/users/me/sessions.ts";
+import * as $r48 from "./routes/api/users/me/sessions/[id].ts";
+import * as $r49 from "./routes/api/users/me/tokens.ts";
+import * as $r50 from "./routes/api/users/me/tokens/[id].ts";
+import * as $r51 from "./routes/documents/[id].tsx";
+import * as $r52 from "./routes/documents/index.tsx";
+import * as $r53 from "./routes/files/[...key].ts";
+import * as $r54 from "./routes/health.ts";
+import * as $r55 from "./routes/index.tsx";
+import * as $r56 from "./routes/login.tsx";
+import * as $r57 from "./routes/login/2fa.tsx";
+import * as $r58 from "./routes/logout.ts";
+import * as $r59 from "./routes/preferences.ts";
+import * as $r60 from "./routes/profile/2fa.tsx";
+import * as $r61 from "./routes/profile/2fa/backup-codes.tsx";
+import * as $r62 from "./routes/profile/2fa/disable.ts";
+import * as $r63 from "./routes/profile/2fa/enable.tsx";
+import * as $r64 from "./routes/profile/2fa/setup.ts";
+import * as $r65 from "./routes/profile/index.tsx";
+import * as $r66 from "./routes/profile/password.ts";
+import * as $r67 from "./routes/profile/personal.ts";
+import * as $r68 from "./routes/profile/sessions/[id]/revoke.ts";
+import * as $r69 from "./routes/profile/sessions/revoke-others.ts";
+import * as $r70 from "./routes/profile/tokens.tsx";
+import * as $r71 from "./routes/profile/tokens/[id]/revoke.ts";
+import * as $r72 from "./routes/ready.ts";
+import * as $r73 from "./routes/register.tsx";
+import * as $r74 from "./routes/setup.tsx";
 import $i0 from "./islands/ColorModeSwitch.tsx";
 import $i1 from "./islands/CopyButton.tsx";
 import $i2 from "./islands/DocumentResults.tsx";
@@ -106,55 +108,57 @@ export const routes: Record<string, RouteModule> = {
   "api/documents/[id]/confirm.ts": $r21,
   "api/documents/[id]/download.ts": $r22,
   "api/documents/[id]/reanalyse.ts": $r23,
-  "api/documents/[id]/suggestion/accept.ts": $r24,
-  "api/documents/[id]/suggestion/reject.ts": $r25,
-  "api/documents/[id]/text.ts": $r26,
-  "api/documents/bulk.ts": $r27,
-  "api/documents/upload-url.ts": $r28,
-  "api/folders.ts": $r29,
-  "api/folders/[id].ts": $r30,
-  "api/groups/[id]/members.ts": $r31,
-  "api/groups/[id]/members/[user_id].ts": $r32,
-  "api/preferences.ts": $r33,
-  "api/profile/me.ts": $r34,
-  "api/tags.ts": $r35,
-  "api/tags/[id].ts": $r36,
-  "api/users/me.ts": $r37,
-  "api/users/me/2fa/backup-codes.ts": $r38,
-  "api/users/me/2fa/disable.ts": $r39,
-  "api/users/me/2fa/enable.ts": $r40,
-  "api/users/me/2fa/setup.ts": $r41,
-  "api/users/me/groups.ts": $r42,
-  "api/users/me/password.ts": $r43,
-  "api/users/me/quota.ts": $r44,
-  "api/users/me/sessions.ts": $r45,
-  "api/users/me/sessions/[id].ts": $r46,
-  "api/users/me/tokens.ts": $r47,
-  "api/users/me/tokens/[id].ts": $r48,
-  "documents/[id].tsx": $r49,
-  "documents/index.tsx": $r50,
-  "files/[...key].ts": $r51,
-  "health.ts": $r52,
-  "index.tsx": $r53,
-  "login.tsx": $r54,
-  "login/2fa.tsx": $r55,
-  "logout.ts": $r56,
-  "preferences.ts": $r57,
-  "profile/2fa.tsx": $r58,
-  "profile/2fa/backup-codes.tsx": $r59,
-  "profile/2fa/disable.ts": $r60,
-  "profile/2fa/enable.tsx": $r61,
-  "profile/2fa/setup.ts": $r62,
-  "profile/index.tsx": $r63,
-  "profile/password.ts": $r64,
-  "profile/personal.ts": $r65,
-  "profile/sessions/[id]/revoke.ts": $r66,
-  "profile/sessions/revoke-others.ts": $r67,
-  "profile/tokens.tsx": $r68,
-  "profile/tokens/[id]/revoke.ts": $r69,
-  "ready.ts": $r70,
-  "register.tsx": $r71,
-  "setup.tsx": $r72,
+  "api/documents/[id]/shares.ts": $r24,
+  "api/documents/[id]/shares/[share_id].ts": $r25,
+  "api/documents/[id]/suggestion/accept.ts": $r26,
+  "api/documents/[id]/suggestion/reject.ts": $r27,
+  "api/documents/[id]/text.ts": $r28,
+  "api/documents/bulk.ts": $r29,
+  "api/documents/upload-url.ts": $r30,
+  "api/folders.ts": $r31,
+  "api/folders/[id].ts": $r32,
+  "api/groups/[id]/members.ts": $r33,
+  "api/groups/[id]/members/[user_id].ts": $r34,
+  "api/preferences.ts": $r35,
+  "api/profile/me.ts": $r36,
+  "api/tags.ts": $r37,
+  "api/tags/[id].ts": $r38,
+  "api/users/me.ts": $r39,
+  "api/users/me/2fa/backup-codes.ts": $r40,
+  "api/users/me/2fa/disable.ts": $r41,
+  "api/users/me/2fa/enable.ts": $r42,
+  "api/users/me/2fa/setup.ts": $r43,
+  "api/users/me/groups.ts": $r44,
+  "api/users/me/password.ts": $r45,
+  "api/users/me/quota.ts": $r46,
+  "api/users/me/sessions.ts": $r47,
+  "api/users/me/sessions/[id].ts": $r48,
+  "api/users/me/tokens.ts": $r49,
+  "api/users/me/tokens/[id].ts": $r50,
+  "documents/[id].tsx": $r51,
+  "documents/index.tsx": $r52,
+  "files/[...key].ts": $r53,
+  "health.ts": $r54,
+  "index.tsx": $r55,
+  "login.tsx": $r56,
+  "login/2fa.tsx": $r57,
+  "logout.ts": $r58,
+  "preferences.ts": $r59,
+  "profile/2fa.tsx": $r60,
+  "profile/2fa/backup-codes.tsx": $r61,
+  "profile/2fa/disable.ts": $r62,
+  "profile/2fa/enable.tsx": $r63,
+  "profile/2fa/setup.ts": $r64,
+  "profile/index.tsx": $r65,
+  "profile/password.ts": $r66,
+  "profile/personal.ts": $r67,
+  "profile/sessions/[id]/revoke.ts": $r68,
+  "profile/sessions/revoke-others.ts": $r69,
+  "profile/tokens.tsx": $r70,
+  "profile/tokens/[id]/revoke.ts": $r71,
+  "ready.ts": $r72,
+  "register.tsx": $r73,
+  "setup.tsx": $r74,
 };
 
 export const islands = {

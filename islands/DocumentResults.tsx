@@ -356,6 +356,12 @@ export default function DocumentResults(props: DocumentResultsProps) {
                       </a>
                       <StatusBadge doc={doc} />
                       {doc.duplicate_of && <span class="badge badge--muted">Duplicate</span>}
+                      {doc.share_count > 0 && (
+                        <span class="badge badge--muted" data-share-count={doc.share_count}>
+                          Shared with {doc.share_count}
+                        </span>
+                      )}
+                      {!doc.owned && <span class="badge badge--muted">Shared with you</span>}
                     </div>
                     <Snippet doc={doc} />
                     {(doc.categories.length > 0 || doc.tags.length > 0) && (

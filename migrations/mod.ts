@@ -8,6 +8,7 @@ import * as m0002 from "./0002_accounts.ts";
 import * as m0003 from "./0003_auth_change_notifications.ts";
 import * as m0004 from "./0004_documents.ts";
 import * as m0005 from "./0005_groups.ts";
+import * as m0006 from "./0006_document_shares.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_jobs": m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_auth_change_notifications": m0003,
   "0004_documents": m0004,
   "0005_groups": m0005,
+  "0006_document_shares": m0006,
 };

@@ -67,6 +67,13 @@ const TABLE: Record<string, Case[]> = {
   "POST /api/documents/:id/reanalyse": [{ param: "document" }],
   "POST /api/documents/:id/suggestion/accept": [{ param: "document" }],
   "POST /api/documents/:id/suggestion/reject": [{ param: "document" }],
+  "GET /api/documents/:id/shares": [{ param: "document" }],
+  "POST /api/documents/:id/shares": [{
+    param: "document",
+    body: () => ({ user_email: "bob@example.com" }),
+  }],
+  // (A real share id of Alice's is tried in lib/sharing/sharing_test.ts.)
+  "DELETE /api/documents/:id/shares/:share_id": [{ param: "document" }],
   "GET /api/categories": [{ expect: 200 }],
   "POST /api/categories": [{ body: (a) => ({ name: "Mine", parent_id: a.category }) }],
   "PATCH /api/categories/:id": [{ param: "category", body: () => ({ name: "stolen" }) }],

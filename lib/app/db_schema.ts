@@ -276,6 +276,16 @@ export interface GroupMembersTable {
   added_at: Timestamp;
 }
 
+export interface DocumentSharesTable {
+  id: Generated<string>;
+  document_id: string;
+  user_id: string | null;
+  group_id: string | null;
+  permission: "view" | "edit";
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   document_types: DocumentTypesTable;
@@ -299,4 +309,5 @@ export interface Database {
   settings: SettingsTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
+  document_shares: DocumentSharesTable;
 }

@@ -43,7 +43,9 @@ export type AuditEvent =
   | "group_member_added"
   | "group_member_removed"
   | "group_member_changed"
-  | "job_retried";
+  | "job_retried"
+  | "share_created"
+  | "share_revoked";
 
 export interface AuditInput {
   event: AuditEvent;

@@ -109,7 +109,7 @@ export function createDocumentsRepo(db: Kysely<Database>) {
         .where("id", "in", ids).where("user_id", "=", userId).execute();
     },
 
-    /** For the worker: a document by id, whoever owns it. */
+    /** A document by id, whoever owns it: for the worker, and for callers that check access. */
     async findById(id: string): Promise<DocumentRow | undefined> {
       return await db.selectFrom("documents").select(DOCUMENT_COLUMNS).where("id", "=", id)
         .executeTakeFirst();

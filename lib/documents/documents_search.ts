@@ -29,6 +29,7 @@ import { createCategoriesRepo } from "../categories/categories_repo.ts";
 import { categoryPaths } from "../categories/categories_service.ts";
 import { createFoldersRepo } from "../folders/folders_repo.ts";
 import { BadRequestError } from "../shared/errors.ts";
+import { isSharedWith } from "../sharing/sharing_repo.ts";
 import { DOCUMENT_COLUMNS, type DocumentRow } from "./documents_repo.ts";
 import type { ListDocumentsQuery } from "./documents_schemas.ts";
 import { documentsView, type PublicDocument } from "./documents_view.ts";
@@ -347,7 +348,12 @@ async function filtersOf(
   userId: string,
   query: ListDocumentsQuery,
 ): Promise<Expression<SqlBool>[]> {
-  const where: Expression<SqlBool>[] = [sql`d.user_id = ${userId}`];
+  // Shared with me: other people's documents, reached directly or through a group.
+  const where: Expression<SqlBool>[] = [
+    query.view === "shared"
+      ? isSharedWith(sql`d.document_id`, userId)
+      : sql<SqlBool>`d.user_id = ${userId}`,
+  ];
   if (query.status?.length) where.push(sql`d.status in (${sql.join(query.status)})`);
   if (query.type?.length) where.push(sql`d.document_type in (${sql.join(query.type)})`);
   if (query.category?.length) {
@@ -379,9 +385,6 @@ async function filtersOf(
   if (query.view === "review") where.push(sql`d.has_suggestion`);
   if (query.view === "failed") where.push(sql`d.status = 'error'`);
   if (query.view === "processing") where.push(sql`d.status in ('uploaded', 'processing', 'error')`);
-  // Sharing (SPEC §4.6) is not built yet: this lists the user's own documents only, so
-  // nothing is shared with them.
-  if (query.view === "shared") where.push(sql`false`);
   return where;
 }
 
@@ -556,7 +559,9 @@ async function pageDocuments(
 ): Promise<ListedDocument[]> {
   if (ids.length === 0) return [];
   const rows = await deps.db.selectFrom("documents").select(DOCUMENT_COLUMNS)
-    .where("id", "in", ids).where("user_id", "=", userId).execute();
+    .where("id", "in", ids)
+    .where((eb) => eb.or([eb("user_id", "=", userId), isSharedWith(eb.ref("id"), userId)]))
+    .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = ids.map((id) => byId.get(id)).filter((row): row is DocumentRow => !!row);
   const [views, snippets] = await Promise.all([

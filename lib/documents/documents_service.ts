@@ -21,11 +21,13 @@ import { getSetting } from "../settings/settings_service.ts";
 import {
   BadRequestError,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from "../shared/errors.ts";
 import { documentObjectKey } from "../storage/object_keys.ts";
+import { createSharingRepo, type Permission } from "../sharing/sharing_repo.ts";
 import { createTagsRepo } from "../tags/tags_repo.ts";
 import type { UserRow } from "../users/users_repo.ts";
 import { createDocumentsRepo, type DocumentRow } from "./documents_repo.ts";
@@ -67,9 +69,26 @@ async function owned(deps: Deps, userId: string, id: string): Promise<DocumentRo
   return doc;
 }
 
+/**
+ * A document the user owns or that is shared with them, and what they may do with it.
+ * Anyone else is told it does not exist.
+ */
+async function reachable(
+  deps: Deps,
+  userId: string,
+  id: string,
+): Promise<{ doc: DocumentRow; access: "owner" | Permission }> {
+  const doc = await createDocumentsRepo(deps.db).findById(id);
+  if (doc && doc.status !== "pending") {
+    if (doc.user_id === userId) return { doc, access: "owner" };
+    const permission = await createSharingRepo(deps.db).permissionOf(userId, id);
+    if (permission) return { doc, access: permission };
+  }
+  throw new NotFoundError("documents.not_found", "No such document.");
+}
+
 export async function getDocument(deps: Deps, userId: string, id: string): Promise<PublicDocument> {
-  const doc = await owned(deps, userId, id);
-  if (doc.status === "pending") throw new NotFoundError("documents.not_found", "No such document.");
+  const { doc } = await reachable(deps, userId, id);
   return (await documentsView(deps, userId, [doc], { withSummary: true }))[0];
 }
 
@@ -344,8 +363,22 @@ export async function updateDocument(
     input: z.output<typeof updateDocumentSchema>;
   },
 ): Promise<PublicDocument> {
-  const doc = await owned(deps, user.id, id);
-  if (doc.status === "pending") throw new NotFoundError("documents.not_found", "No such document.");
+  const { doc, access } = await reachable(deps, user.id, id);
+  if (access === "view") {
+    throw new ForbiddenError(
+      "documents.view_only",
+      "This document is shared with you to view only.",
+    );
+  }
+  if (
+    access === "edit" &&
+    (input.folder_id !== undefined || input.category_ids !== undefined || input.tags !== undefined)
+  ) {
+    throw new ForbiddenError(
+      "documents.owner_only",
+      "Only the owner files this document in folders, categories and tags.",
+    );
+  }
   if (input.document_type) await assertDocumentType(deps, input.document_type);
   if (input.folder_id && !(await createFoldersRepo(deps.db).findOwned(user.id, input.folder_id))) {
     throw new NotFoundError("folders.not_found", "No such folder.");
@@ -381,7 +414,8 @@ export async function updateDocument(
     }
   });
   if (input.document_type !== undefined || input.category_ids || input.tags) {
-    await rememberLabels(deps, user.id, [doc.id]);
+    // The owner's classifier learns from the corrected labels, whoever corrected them.
+    await rememberLabels(deps, doc.user_id, [doc.id]);
   }
   return await getDocument(deps, user.id, doc.id);
 }
@@ -449,8 +483,7 @@ export async function rejectSuggestion(
 export async function downloadUrl(
   { deps, user, id, inline }: { deps: Deps; user: UserRow; id: string; inline: boolean },
 ): Promise<string> {
-  const doc = await owned(deps, user.id, id);
-  if (doc.status === "pending") throw new NotFoundError("documents.not_found", "No such document.");
+  const { doc } = await reachable(deps, user.id, id);
   const signed = await deps.storage.signDownload(doc.object_key, {
     expiresInSeconds: DOWNLOAD_URL_TTL_SECONDS,
     filename: doc.filename,
@@ -462,9 +495,8 @@ export async function downloadUrl(
 }
 
 export async function documentText(deps: Deps, userId: string, id: string) {
-  const doc = await owned(deps, userId, id);
-  if (doc.status === "pending") throw new NotFoundError("documents.not_found", "No such document.");
-  const text = await createDocumentsRepo(deps.db).textOf(userId, id);
+  const { doc } = await reachable(deps, userId, id);
+  const text = await createDocumentsRepo(deps.db).textOf(doc.user_id, id);
   return {
     id,
     status: doc.status,

@@ -1,7 +1,12 @@
-/** Documents as the API shows them to their owner (one query per relation, never N+1). */
+/**
+ * Documents as the API shows them (one query per relation, never N+1). To someone a
+ * document is shared with, the owner's private filing — personal categories, tags,
+ * folder, pending suggestion, duplicate link — stays private.
+ */
 import type { Deps } from "../app/deps.ts";
 import { categoryPaths } from "../categories/categories_service.ts";
 import { createCategoriesRepo } from "../categories/categories_repo.ts";
+import { createSharingRepo } from "../sharing/sharing_repo.ts";
 import { createDocumentsRepo, type DocumentRow } from "./documents_repo.ts";
 
 export interface PublicDocument {
@@ -28,6 +33,10 @@ export interface PublicDocument {
   ai_suggestion: Record<string, unknown> | null;
   classified_by: DocumentRow["classified_by"];
   duplicate_of: string | null;
+  /** Whether the caller owns it (else it is shared with them). */
+  owned: boolean;
+  /** Users and groups it is shared with (0 when not the caller's). */
+  share_count: number;
   created_at: string;
   updated_at: string;
   processed_at: string | null;
@@ -41,7 +50,12 @@ export async function documentsView(
 ): Promise<PublicDocument[]> {
   const ids = rows.map((r) => r.id);
   const repo = createDocumentsRepo(deps.db);
-  const [categoryRows, tagRows] = await Promise.all([repo.categoriesOf(ids), repo.tagsOf(ids)]);
+  const owned = rows.filter((r) => r.user_id === userId).map((r) => r.id);
+  const [categoryRows, tagRows, shareCounts] = await Promise.all([
+    repo.categoriesOf(ids),
+    repo.tagsOf(ids),
+    createSharingRepo(deps.db).countsFor(owned),
+  ]);
   // Paths need every ancestor: take them from the categories the user can see.
   const paths = categoryRows.length
     ? categoryPaths(await createCategoriesRepo(deps.db).listVisible(userId))
@@ -63,31 +77,36 @@ export async function documentsView(
     list.push({ id: t.id, name: t.name });
     tagsBy.set(t.document_id, list);
   }
-  return rows.map((row) => ({
-    id: row.id,
-    filename: row.filename,
-    display_title: row.title ?? row.filename.replace(/\.pdf$/i, ""),
-    title: row.title,
-    status: row.status,
-    error_message: row.error_message,
-    document_type: row.document_type,
-    document_date: row.document_date,
-    issuer: row.issuer,
-    ...(options.withSummary ? { summary: row.summary } : {}),
-    amount: row.amount === null ? null : { value: Number(row.amount), currency: row.currency },
-    language: row.language,
-    page_count: row.page_count,
-    has_text_layer: row.has_text_layer,
-    size_bytes: row.size_bytes,
-    content_type: row.content_type,
-    folder_id: row.folder_id,
-    categories: categoriesBy.get(row.id) ?? [],
-    tags: tagsBy.get(row.id) ?? [],
-    ai_suggestion: row.ai_suggestion,
-    classified_by: row.classified_by,
-    duplicate_of: row.duplicate_of,
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
-    processed_at: row.processed_at?.toISOString() ?? null,
-  }));
+  return rows.map((row) => {
+    const mine = row.user_id === userId;
+    return {
+      id: row.id,
+      filename: row.filename,
+      display_title: row.title ?? row.filename.replace(/\.pdf$/i, ""),
+      title: row.title,
+      status: row.status,
+      error_message: row.error_message,
+      document_type: row.document_type,
+      document_date: row.document_date,
+      issuer: row.issuer,
+      ...(options.withSummary ? { summary: row.summary } : {}),
+      amount: row.amount === null ? null : { value: Number(row.amount), currency: row.currency },
+      language: row.language,
+      page_count: row.page_count,
+      has_text_layer: row.has_text_layer,
+      size_bytes: row.size_bytes,
+      content_type: row.content_type,
+      folder_id: mine ? row.folder_id : null,
+      categories: (categoriesBy.get(row.id) ?? []).filter((c) => mine || c.system),
+      tags: mine ? tagsBy.get(row.id) ?? [] : [],
+      ai_suggestion: mine ? row.ai_suggestion : null,
+      classified_by: row.classified_by,
+      duplicate_of: mine ? row.duplicate_of : null,
+      owned: mine,
+      share_count: shareCounts.get(row.id) ?? 0,
+      created_at: row.created_at.toISOString(),
+      updated_at: row.updated_at.toISOString(),
+      processed_at: row.processed_at?.toISOString() ?? null,
+    };
+  });
 }
