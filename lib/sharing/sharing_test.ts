@@ -137,6 +137,8 @@ Deno.test("sharing - who may do what with a shared document", async (t) => {
     assertEquals(counts, { [doc]: 3, [other]: 0 });
     const page = await (await bob.client.call("/documents?view=shared")).text();
     assert(page.includes("Renamed") && page.includes("Shared with you"));
+    const owners = await (await alice.client.call("/documents")).text();
+    assert(owners.includes(`data-share-count="3"`) && owners.includes("Shared with 3"));
   });
 
   await t.step("a revoked share and a member who left lose access at once", async () => {
