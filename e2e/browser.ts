@@ -110,8 +110,14 @@ export async function withFailureScreenshot(page: Page, name: string, fn: () => 
  * up the ancestors; text over images or gradients is not judged.
  */
 export async function contrastProblems(page: Page): Promise<string[]> {
-  // After a colour-scheme change, let the colour transitions (140 ms) finish first.
-  await page.waitForTimeout(400);
+  // After a colour-scheme change, colours may still be fading (slowly, on a busy machine):
+  // switching transitions off ends any that run, so what is read is what will stay.
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll<HTMLElement>("*")) {
+      element.style.transition = "none";
+    }
+  });
+  await page.waitForTimeout(50);
   return await page.evaluate(() => {
     type Rgba = [number, number, number, number];
     const probe = document.createElement("canvas").getContext("2d")!;

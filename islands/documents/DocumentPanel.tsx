@@ -479,24 +479,28 @@ export function DocumentPanel(props: DocumentPanelProps) {
               <a class="button button--small" href={`/api/documents/${id}/download`} download>
                 Download
               </a>
-              <button
-                type="button"
-                class="button button--small"
-                disabled={busy || status.reanalyse?.state === "saving"}
-                onClick={() => post("reanalyse", "reanalyse")}
-              >
-                Re-analyse
-              </button>
-              <button
-                type="button"
-                class="button button--small doc-panel__delete"
-                onClick={() => {
-                  setConfirmDelete(true);
-                  focusSoon(".doc-panel__confirm .button:not(.button--danger)");
-                }}
-              >
-                Delete…
-              </button>
+              {doc.owned && (
+                <>
+                  <button
+                    type="button"
+                    class="button button--small"
+                    disabled={busy || status.reanalyse?.state === "saving"}
+                    onClick={() => post("reanalyse", "reanalyse")}
+                  >
+                    Re-analyse
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--small doc-panel__delete"
+                    onClick={() => {
+                      setConfirmDelete(true);
+                      focusSoon(".doc-panel__confirm .button:not(.button--danger)");
+                    }}
+                  >
+                    Delete…
+                  </button>
+                </>
+              )}
             </div>
           )}
         {errorOf("reanalyse") && <p class="field__error">{errorOf("reanalyse")}</p>}
@@ -598,57 +602,67 @@ export function DocumentPanel(props: DocumentPanelProps) {
           />
         ))}
 
-        <ChipCombobox
-          id="doc-categories"
-          label="Categories"
-          chips={doc.categories.map((c) => ({ id: c.id, label: c.path }))}
-          options={categoryOptions}
-          query={categoryQuery}
-          onQuery={setCategoryQuery}
-          onFocus={loadCategories}
-          onPick={pickCategory}
-          onRemove={(cid) =>
-            patch("categories", {
-              category_ids: doc.categories.map((c) => c.id).filter((c) => c !== cid),
-            })}
-          placeholder="Add a category…"
-          status={statusOf("categories")}
-          error={errorOf("categories")}
-        />
-        <ChipCombobox
-          id="doc-tags"
-          label="Tags"
-          chips={doc.tags.map((t) => ({ id: t.id, label: t.name }))}
-          options={tagChoices}
-          query={tagQuery}
-          onQuery={setTagQuery}
-          onPick={(option) => addTag(option.label)}
-          onText={addTag}
-          onRemove={(tid) => setTags(doc.tags.filter((t) => t.id !== tid).map((t) => t.name))}
-          placeholder="Add a tag…"
-          status={statusOf("tags")}
-          error={errorOf("tags")}
-        />
-        <div class="field">
-          <div class="doc-panel__label-row">
-            <label for="doc-folder">Folder</label>
-            {statusOf("folder")}
-          </div>
-          <select
-            id="doc-folder"
-            class="input"
-            value={doc.folder_id ?? ""}
-            disabled={!folders}
-            aria-invalid={errorOf("folder") ? true : undefined}
-            onChange={(e) => patch("folder", { folder_id: e.currentTarget.value || null })}
-          >
-            <option value="">No folder</option>
-            {(folders ?? []).map((f) => (
-              <option key={f.id} value={f.id}>{"\u2003".repeat(f.depth) + f.name}</option>
-            ))}
-          </select>
-          {errorOf("folder") && <p class="field__error">{errorOf("folder")}</p>}
-        </div>
+        {doc.owned
+          ? (
+            <>
+              <ChipCombobox
+                id="doc-categories"
+                label="Categories"
+                chips={doc.categories.map((c) => ({ id: c.id, label: c.path }))}
+                options={categoryOptions}
+                query={categoryQuery}
+                onQuery={setCategoryQuery}
+                onFocus={loadCategories}
+                onPick={pickCategory}
+                onRemove={(cid) =>
+                  patch("categories", {
+                    category_ids: doc.categories.map((c) => c.id).filter((c) => c !== cid),
+                  })}
+                placeholder="Add a category…"
+                status={statusOf("categories")}
+                error={errorOf("categories")}
+              />
+              <ChipCombobox
+                id="doc-tags"
+                label="Tags"
+                chips={doc.tags.map((t) => ({ id: t.id, label: t.name }))}
+                options={tagChoices}
+                query={tagQuery}
+                onQuery={setTagQuery}
+                onPick={(option) => addTag(option.label)}
+                onText={addTag}
+                onRemove={(tid) => setTags(doc.tags.filter((t) => t.id !== tid).map((t) => t.name))}
+                placeholder="Add a tag…"
+                status={statusOf("tags")}
+                error={errorOf("tags")}
+              />
+              <div class="field">
+                <div class="doc-panel__label-row">
+                  <label for="doc-folder">Folder</label>
+                  {statusOf("folder")}
+                </div>
+                <select
+                  id="doc-folder"
+                  class="input"
+                  value={doc.folder_id ?? ""}
+                  disabled={!folders}
+                  aria-invalid={errorOf("folder") ? true : undefined}
+                  onChange={(e) => patch("folder", { folder_id: e.currentTarget.value || null })}
+                >
+                  <option value="">No folder</option>
+                  {(folders ?? []).map((f) => (
+                    <option key={f.id} value={f.id}>{"\u2003".repeat(f.depth) + f.name}</option>
+                  ))}
+                </select>
+                {errorOf("folder") && <p class="field__error">{errorOf("folder")}</p>}
+              </div>
+            </>
+          )
+          : (
+            <p class="muted">
+              Shared with you. How it is filed (categories, tags, folder) is up to its owner.
+            </p>
+          )}
 
         <details class="doc-panel__section" onToggle={(e) => setPreview(e.currentTarget.open)}>
           <summary>Preview</summary>
