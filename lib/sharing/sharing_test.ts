@@ -4,9 +4,12 @@
  * shared-with-me list; share counts; the owner's private filing staying private; and
  * access that ends at once when a share is revoked or a member leaves the group.
  */
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
 import type { TestClient } from "../app/testing.ts";
+import { listDocumentsSchema } from "../documents/documents_schemas.ts";
+import { listDocuments } from "../documents/documents_search.ts";
 import { createCategoriesRepo } from "../categories/categories_repo.ts";
-import { createDocumentsFixture, uploadOk } from "../documents/documents_testing.ts";
+import { createDocumentsFixture, seedDocuments, uploadOk } from "../documents/documents_testing.ts";
 import { createGroupsRepo } from "../groups/groups_repo.ts";
 import { assert, assertEquals } from "../shared/assert.ts";
 
@@ -178,4 +181,52 @@ Deno.test("sharing - who may do what with a shared document", async (t) => {
       .where("document_id", "=", doc).execute();
     assertEquals(left, []);
   });
+});
+
+/** Counts the SQL statements run through a Kysely instance. */
+function countingPlugin(): KyselyPlugin & { count: number } {
+  const plugin = {
+    count: 0,
+    transformQuery(args: PluginTransformQueryArgs) {
+      plugin.count++;
+      return args.node;
+    },
+    transformResult(args: PluginTransformResultArgs) {
+      return Promise.resolve(args.result);
+    },
+  };
+  return plugin;
+}
+
+Deno.test("sharing - share counts cost the same few statements for 3 documents or 60", async () => {
+  await using f = await createDocumentsFixture();
+  const { deps, alice } = f;
+  const bob = await f.signUp("bob@example.com");
+  const statementsFor = async (count: number) => {
+    const ids = await seedDocuments(
+      deps.db,
+      Array.from({ length: count }, (_, i) => ({ userId: alice.userId, title: `Doc ${i}` })),
+    );
+    await deps.db.insertInto("document_shares").values(ids.map((id) => ({
+      document_id: id,
+      user_id: bob.userId,
+      permission: "view" as const,
+      created_by: alice.userId,
+    }))).execute();
+    const plugin = countingPlugin();
+    const counted = { ...deps, db: deps.db.withPlugin(plugin) };
+    const list = await listDocuments(
+      counted,
+      alice.userId,
+      listDocumentsSchema.parse({ limit: 100 }),
+    );
+    assert(list.documents.every((d) => d.share_count === 1));
+    await deps.db.deleteFrom("documents").where("id", "in", ids).execute();
+    return { statements: plugin.count, listed: list.documents.length };
+  };
+  const few = await statementsFor(3);
+  const many = await statementsFor(60);
+  assertEquals([few.listed, many.listed], [3, 60]);
+  assert(few.statements >= 3, `the plugin counted ${few.statements} statements`);
+  assertEquals(many.statements, few.statements, "no statement per document");
 });
