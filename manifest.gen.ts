@@ -44,37 +44,38 @@ import * as $r40 from "./routes/api/users/me/2fa/backup-codes.ts";
 import * as $r41 from "./routes/api/users/me/2fa/disable.ts";
 import * as $r42 from "./routes/api/users/me/2fa/enable.ts";
 import * as $r43 from "./routes/api/users/me/2fa/setup.ts";
-import * as $r44 from "./routes/api/users/me/groups.ts";
-import * as $r45 from "./routes/api/users/me/password.ts";
-import * as $r46 from "./routes/api/users/me/quota.ts";
-import * as $r47 from "./routes/api/users/me/sessions.ts";
-import * as $r48 from "./routes/api/users/me/sessions/[id].ts";
-import * as $r49 from "./routes/api/users/me/tokens.ts";
-import * as $r50 from "./routes/api/users/me/tokens/[id].ts";
-import * as $r51 from "./routes/documents/[id].tsx";
-import * as $r52 from "./routes/documents/index.tsx";
-import * as $r53 from "./routes/files/[...key].ts";
-import * as $r54 from "./routes/health.ts";
-import * as $r55 from "./routes/index.tsx";
-import * as $r56 from "./routes/login.tsx";
-import * as $r57 from "./routes/login/2fa.tsx";
-import * as $r58 from "./routes/logout.ts";
-import * as $r59 from "./routes/preferences.ts";
-import * as $r60 from "./routes/profile/2fa.tsx";
-import * as $r61 from "./routes/profile/2fa/backup-codes.tsx";
-import * as $r62 from "./routes/profile/2fa/disable.ts";
-import * as $r63 from "./routes/profile/2fa/enable.tsx";
-import * as $r64 from "./routes/profile/2fa/setup.ts";
-import * as $r65 from "./routes/profile/index.tsx";
-import * as $r66 from "./routes/profile/password.ts";
-import * as $r67 from "./routes/profile/personal.ts";
-import * as $r68 from "./routes/profile/sessions/[id]/revoke.ts";
-import * as $r69 from "./routes/profile/sessions/revoke-others.ts";
-import * as $r70 from "./routes/profile/tokens.tsx";
-import * as $r71 from "./routes/profile/tokens/[id]/revoke.ts";
-import * as $r72 from "./routes/ready.ts";
-import * as $r73 from "./routes/register.tsx";
-import * as $r74 from "./routes/setup.tsx";
+import * as $r44 from "./routes/api/users/me/contacts.ts";
+import * as $r45 from "./routes/api/users/me/groups.ts";
+import * as $r46 from "./routes/api/users/me/password.ts";
+import * as $r47 from "./routes/api/users/me/quota.ts";
+import * as $r48 from "./routes/api/users/me/sessions.ts";
+import * as $r49 from "./routes/api/users/me/sessions/[id].ts";
+import * as $r50 from "./routes/api/users/me/tokens.ts";
+import * as $r51 from "./routes/api/users/me/tokens/[id].ts";
+import * as $r52 from "./routes/documents/[id].tsx";
+import * as $r53 from "./routes/documents/index.tsx";
+import * as $r54 from "./routes/files/[...key].ts";
+import * as $r55 from "./routes/health.ts";
+import * as $r56 from "./routes/index.tsx";
+import * as $r57 from "./routes/login.tsx";
+import * as $r58 from "./routes/login/2fa.tsx";
+import * as $r59 from "./routes/logout.ts";
+import * as $r60 from "./routes/preferences.ts";
+import * as $r61 from "./routes/profile/2fa.tsx";
+import * as $r62 from "./routes/profile/2fa/backup-codes.tsx";
+import * as $r63 from "./routes/profile/2fa/disable.ts";
+import * as $r64 from "./routes/profile/2fa/enable.tsx";
+import * as $r65 from "./routes/profile/2fa/setup.ts";
+import * as $r66 from "./routes/profile/index.tsx";
+import * as $r67 from "./routes/profile/password.ts";
+import * as $r68 from "./routes/profile/personal.ts";
+import * as $r69 from "./routes/profile/sessions/[id]/revoke.ts";
+import * as $r70 from "./routes/profile/sessions/revoke-others.ts";
+import * as $r71 from "./routes/profile/tokens.tsx";
+import * as $r72 from "./routes/profile/tokens/[id]/revoke.ts";
+import * as $r73 from "./routes/ready.ts";
+import * as $r74 from "./routes/register.tsx";
+import * as $r75 from "./routes/setup.tsx";
 import $i0 from "./islands/ColorModeSwitch.tsx";
 import $i1 from "./islands/CopyButton.tsx";
 import $i2 from "./islands/DocumentResults.tsx";
@@ -128,37 +129,38 @@ export const routes: Record<string, RouteModule> = {
   "api/users/me/2fa/disable.ts": $r41,
   "api/users/me/2fa/enable.ts": $r42,
   "api/users/me/2fa/setup.ts": $r43,
-  "api/users/me/groups.ts": $r44,
-  "api/users/me/password.ts": $r45,
-  "api/users/me/quota.ts": $r46,
-  "api/users/me/sessions.ts": $r47,
-  "api/users/me/sessions/[id].ts": $r48,
-  "api/users/me/tokens.ts": $r49,
-  "api/users/me/tokens/[id].ts": $r50,
-  "documents/[id].tsx": $r51,
-  "documents/index.tsx": $r52,
-  "files/[...key].ts": $r53,
-  "health.ts": $r54,
-  "index.tsx": $r55,
-  "login.tsx": $r56,
-  "login/2fa.tsx": $r57,
-  "logout.ts": $r58,
-  "preferences.ts": $r59,
-  "profile/2fa.tsx": $r60,
-  "profile/2fa/backup-codes.tsx": $r61,
-  "profile/2fa/disable.ts": $r62,
-  "profile/2fa/enable.tsx": $r63,
-  "profile/2fa/setup.ts": $r64,
-  "profile/index.tsx": $r65,
-  "profile/password.ts": $r66,
-  "profile/personal.ts": $r67,
-  "profile/sessions/[id]/revoke.ts": $r68,
-  "profile/sessions/revoke-others.ts": $r69,
-  "profile/tokens.tsx": $r70,
-  "profile/tokens/[id]/revoke.ts": $r71,
-  "ready.ts": $r72,
-  "register.tsx": $r73,
-  "setup.tsx": $r74,
+  "api/users/me/contacts.ts": $r44,
+  "api/users/me/groups.ts": $r45,
+  "api/users/me/password.ts": $r46,
+  "api/users/me/quota.ts": $r47,
+  "api/users/me/sessions.ts": $r48,
+  "api/users/me/sessions/[id].ts": $r49,
+  "api/users/me/tokens.ts": $r50,
+  "api/users/me/tokens/[id].ts": $r51,
+  "documents/[id].tsx": $r52,
+  "documents/index.tsx": $r53,
+  "files/[...key].ts": $r54,
+  "health.ts": $r55,
+  "index.tsx": $r56,
+  "login.tsx": $r57,
+  "login/2fa.tsx": $r58,
+  "logout.ts": $r59,
+  "preferences.ts": $r60,
+  "profile/2fa.tsx": $r61,
+  "profile/2fa/backup-codes.tsx": $r62,
+  "profile/2fa/disable.ts": $r63,
+  "profile/2fa/enable.tsx": $r64,
+  "profile/2fa/setup.ts": $r65,
+  "profile/index.tsx": $r66,
+  "profile/password.ts": $r67,
+  "profile/personal.ts": $r68,
+  "profile/sessions/[id]/revoke.ts": $r69,
+  "profile/sessions/revoke-others.ts": $r70,
+  "profile/tokens.tsx": $r71,
+  "profile/tokens/[id]/revoke.ts": $r72,
+  "ready.ts": $r73,
+  "register.tsx": $r74,
+  "setup.tsx": $r75,
 };
 
 export const islands = {

@@ -73,6 +73,18 @@ Deno.test({
     const { url, deps } = server;
     // Every suggestion waits for review, so there is one to accept.
     await setSetting(deps, "suggestions_mode", "review", null);
+    // Someone to share with.
+    const bob = await fetch(`${url}/api/auth/register`, {
+      method: "POST",
+      headers: { origin: url, "content-type": "application/json" },
+      body: JSON.stringify({
+        email: "bob@example.com",
+        password: "Difference-Engine-1822",
+        full_name: "Bob Babbage",
+      }),
+    });
+    assertEquals(bob.status, 201);
+    await bob.body?.cancel();
     const browser = await launchBrowser();
     try {
       const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
@@ -201,6 +213,14 @@ Deno.test({
         await panel.getByRole("button", { name: /remove home loan/i }).waitFor();
         await screenshotAllModes(page, "documents-panel-edited");
 
+        // Share it with Bob by his e-mail address.
+        await panel.locator(".doc-sharing summary").click();
+        await panel.getByText("Only you can see this document.").waitFor();
+        await panel.getByLabel("Share with").fill("bob@example.com");
+        await panel.getByRole("button", { name: "Share", exact: true }).click();
+        await panel.getByRole("button", { name: /Revoke access of Bob Babbage/ }).waitFor();
+        await screenshotAllModes(page, "documents-panel-shared");
+
         // Esc closes the panel and restores the URL.
         await page.keyboard.press("Escape");
         await panel.waitFor({ state: "detached" });
@@ -211,6 +231,7 @@ Deno.test({
         const edited = row(page, /mortgage|contract/i);
         await edited.getByText("#mortgage").waitFor();
         await edited.getByText("Home loan").waitFor();
+        await edited.getByText("Shared with 1").waitFor();
 
         // Filter by the category in the tree…
         await page.locator(".source-panel").getByRole("link", { name: /home loan/i }).click();

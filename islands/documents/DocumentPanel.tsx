@@ -6,6 +6,7 @@ import type { PublicDocument } from "../../lib/documents/documents_view.ts";
 import { ChipCombobox, type ComboOption } from "./ChipCombobox.tsx";
 import { DocumentFacts, suggestionChanges, suggestionSource } from "./DocumentSections.tsx";
 import { type CategoryNode, errorText, flatten, type FolderNode } from "./panel_api.ts";
+import { SharingSection } from "./SharingSection.tsx";
 
 export interface DocumentPanelProps {
   /** The open document. */
@@ -664,6 +665,17 @@ export function DocumentPanel(props: DocumentPanelProps) {
             </p>
           )}
 
+        {doc.owned && (
+          <SharingSection
+            documentId={id}
+            onCount={(count) => {
+              if (count === doc.share_count) return;
+              const next = { ...doc, share_count: count };
+              setDoc(next);
+              latest.current.onChanged(next);
+            }}
+          />
+        )}
         <details class="doc-panel__section" onToggle={(e) => setPreview(e.currentTarget.open)}>
           <summary>Preview</summary>
           {preview && (

@@ -88,6 +88,17 @@ export function createGroupsRepo(db: Kysely<Database>) {
       return result.numDeletedRows > 0n;
     },
 
+    /** The people who share a group with `userId` (never the whole user list). */
+    async contactsOf(userId: string) {
+      return await db.selectFrom("group_members as mine")
+        .innerJoin("group_members as theirs", "theirs.group_id", "mine.group_id")
+        .innerJoin("users as u", "u.id", "theirs.user_id")
+        .select(["u.id", "u.email", "u.full_name"]).distinct()
+        .where("mine.user_id", "=", userId).where("u.id", "<>", userId)
+        .where("u.is_active", "=", true)
+        .orderBy("u.full_name").orderBy("u.email").execute();
+    },
+
     /** The groups a user belongs to. */
     async ofUser(userId: string) {
       return await db.selectFrom("group_members as m").innerJoin(

@@ -216,3 +216,8 @@ export async function myGroups(deps: Deps, userId: string) {
     is_group_admin: g.is_group_admin,
   }));
 }
+
+/** `GET /api/users/me/contacts`: whom the caller can pick to share with by name. */
+export async function myContacts(deps: Deps, userId: string) {
+  return await createGroupsRepo(deps.db).contactsOf(userId);
+}

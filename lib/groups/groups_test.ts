@@ -129,6 +129,13 @@ Deno.test("groups - admin CRUD, members, group admins and who sees what", async 
       [["Family", true], ["Work", false]],
     );
     assertEquals((await json(eve, "/api/users/me/groups")).body.groups, []);
+    // Whom Ada can pick by name: the people in her groups (Bob left), never everyone.
+    await json(root, `/api/admin/groups/${work}/members`, "POST", { user_id: bobAccount.id });
+    const contacts = await json(ada, "/api/users/me/contacts");
+    assertEquals(contacts.body.contacts.map((c: { email: string }) => c.email), [
+      "bob@example.com",
+    ]);
+    assertEquals((await json(eve, "/api/users/me/contacts")).body.contacts, []);
   });
 
   await t.step(
