@@ -24,6 +24,7 @@ type Step =
   | "add_tag"
   | "remove_tag"
   | "move_to_folder"
+  | "share"
   | "delete";
 
 const PAST: Record<string, string> = {
@@ -33,6 +34,7 @@ const PAST: Record<string, string> = {
   remove_tag: "Tag removed from",
   move_to_folder: "Moved",
   reanalyse: "Re-analysis queued for",
+  share: "Shared",
   delete: "Deleted",
 };
 
@@ -89,6 +91,8 @@ export function BulkBar({ ids, categories, tags, folders, onClear, onDone }: Bul
       ? { tag_id: value }
       : step === "move_to_folder"
       ? { folder_id: value === "none" ? null : value }
+      : step === "share"
+      ? { user_email: value.trim(), permission: "view" }
       : {};
     run(step, extra);
   }
@@ -135,6 +139,9 @@ export function BulkBar({ ids, categories, tags, folders, onClear, onDone }: Bul
               <button type="button" class="menu__item" onClick={() => choose("remove_tag")}>
                 Remove a tag
               </button>
+              <button type="button" class="menu__item" onClick={() => choose("share")}>
+                Share…
+              </button>
               <button
                 type="button"
                 class="menu__item"
@@ -180,6 +187,19 @@ export function BulkBar({ ids, categories, tags, folders, onClear, onDone }: Bul
             )
             : step === "remove_tag"
             ? picker(tags, "Tag to remove")
+            : step === "share"
+            ? (
+              <input
+                class="input input--small"
+                type="email"
+                aria-label="Share with (e-mail address)"
+                placeholder="E-mail address (they can view)"
+                value={value}
+                onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+                maxLength={254}
+                required
+              />
+            )
             : picker(folders, "Folder", { value: "none", label: "No folder" })}
           <button
             type="submit"

@@ -11,6 +11,8 @@ import { createFoldersRepo } from "../folders/folders_repo.ts";
 import { NotFoundError } from "../shared/errors.ts";
 import { createTagsRepo } from "../tags/tags_repo.ts";
 import type { UserRow } from "../users/users_repo.ts";
+import { createSharingRepo } from "../sharing/sharing_repo.ts";
+import { auditShare, resolveRecipient } from "../sharing/sharing_service.ts";
 import { createDocumentsRepo } from "./documents_repo.ts";
 import type { bulkSchema } from "./documents_schemas.ts";
 import {
@@ -64,6 +66,8 @@ export async function bulkUpdate(
     throw new NotFoundError("folders.not_found", "No such folder.");
   }
 
+  const recipient = input.action === "share" ? await resolveRecipient(deps, user, input) : null;
+
   let deleted: DeletedRow[] = [];
   const jobIds: string[] = [];
   await deps.db.transaction().execute(async (trx) => {
@@ -86,6 +90,14 @@ export async function bulkUpdate(
       case "reanalyse":
         jobIds.push(...await queueReanalysis(deps, trx, targets));
         return;
+      case "share":
+        for (const id of targets) {
+          await createSharingRepo(trx).upsert(
+            { documentId: id, ...recipient!, permission: input.permission },
+            user.id,
+          );
+        }
+        return;
       case "delete":
         deleted = await deleteDocumentRows(trx, user.id, targets);
         return;
@@ -93,6 +105,11 @@ export async function bulkUpdate(
   });
 
   for (const id of jobIds) await deps.queue.dispatch(id);
+  if (input.action === "share") {
+    for (const id of targets) {
+      await auditShare({ deps, user, client }, id, input.permission, recipient!);
+    }
+  }
   if (input.action === "delete") await removeDeletedObjects({ deps, user, deleted, client });
   if (["add_category", "remove_category", "add_tag", "remove_tag"].includes(input.action)) {
     await rememberLabels(deps, user.id, targets);

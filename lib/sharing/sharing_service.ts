@@ -60,7 +60,48 @@ export async function shareDocument(
   input: z.output<typeof createShareSchema>,
 ): Promise<PublicShare[]> {
   await ownDocument(deps, user.id, documentId);
-  let recipient: { userId?: string; groupId?: string };
+  const recipient = await resolveRecipient(deps, user, input);
+  await createSharingRepo(deps.db).upsert(
+    { documentId, ...recipient, permission: input.permission },
+    user.id,
+  );
+  await auditShare({ deps, user, client }, documentId, input.permission, recipient);
+  return (await createSharingRepo(deps.db).list(documentId)).map(shareJson);
+}
+
+export async function auditShare(
+  { deps, user, client }: { deps: Deps; user: UserRow; client?: ClientInfo },
+  documentId: string,
+  permission: string,
+  recipient: Recipient,
+): Promise<void> {
+  await audit(deps, {
+    event: "share_created",
+    userId: user.id,
+    resourceId: documentId,
+    client,
+    metadata: {
+      permission,
+      recipient: recipient.userId ? `user:${recipient.userId}` : `group:${recipient.groupId}`,
+    },
+  });
+}
+
+export interface Recipient {
+  userId?: string;
+  groupId?: string;
+}
+
+/**
+ * Whom `user` shares with: an active account by exact e-mail (not themself), or a group
+ * they are in (any group for an administrator).
+ */
+export async function resolveRecipient(
+  deps: Deps,
+  user: UserRow,
+  input: { user_email?: string; group_id?: string },
+): Promise<Recipient> {
+  let recipient: Recipient;
   if (input.user_email !== undefined) {
     const found = await deps.db.selectFrom("users").select(["id", "is_active"])
       .where("email", "=", input.user_email).executeTakeFirst();
@@ -81,21 +122,7 @@ export async function shareDocument(
     if (!member) throw new NotFoundError("groups.not_found", "No such group.");
     recipient = { groupId: group.id };
   }
-  await createSharingRepo(deps.db).upsert(
-    { documentId, ...recipient, permission: input.permission },
-    user.id,
-  );
-  await audit(deps, {
-    event: "share_created",
-    userId: user.id,
-    resourceId: documentId,
-    client,
-    metadata: {
-      permission: input.permission,
-      recipient: recipient.userId ? `user:${recipient.userId}` : `group:${recipient.groupId}`,
-    },
-  });
-  return (await createSharingRepo(deps.db).list(documentId)).map(shareJson);
+  return recipient;
 }
 
 export async function revokeShare(

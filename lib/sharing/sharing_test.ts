@@ -171,6 +171,30 @@ Deno.test("sharing - who may do what with a shared document", async (t) => {
     );
   });
 
+  await t.step("bulk share: one request, per-document results, only the caller's own", async () => {
+    const third = await uploadOk(app, alice.client);
+    const mallorys = await uploadOk(app, mallory.client);
+    const refused = await alice.client.call("/api/documents/bulk", {
+      method: "POST",
+      json: { action: "share", ids: [other, third], user_email: "nobody@example.com" },
+    });
+    assertEquals(refused.status, 404);
+    assertEquals((await bob.client.call(`/api/documents/${other}`)).status, 404, "nothing shared");
+    const response = await alice.client.call("/api/documents/bulk", {
+      method: "POST",
+      json: { action: "share", ids: [other, third, mallorys], user_email: "bob@example.com" },
+    });
+    assertEquals(response.status, 200);
+    assertEquals((await response.json()).results, [
+      { id: other, ok: true },
+      { id: third, ok: true },
+      { id: mallorys, ok: false, error: "not_found" },
+    ]);
+    const shared = await (await bob.client.call("/api/documents?view=shared")).json();
+    assertEquals(shared.documents.map((d: { id: string }) => d.id).sort(), [other, third].sort());
+    assertEquals(await statuses(bob.client, mallorys), NOBODY);
+  });
+
   await t.step("when the owner deletes the document, the shares go with it", async () => {
     assertEquals(
       (await alice.client.call(`/api/documents/${doc}`, { method: "DELETE" })).status,
