@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "../lib/app/client/api.ts";
 import { announceDocumentsChanged, onDocumentsChanged } from "../lib/app/client/events.ts";
+import { pollWithBackoff } from "../lib/app/client/poll.ts";
 import type { ListedDocument } from "../lib/documents/documents_search.ts";
 import { withOpen } from "../lib/documents/documents_url.ts";
 import type { PublicDocument } from "../lib/documents/documents_view.ts";
@@ -141,20 +142,10 @@ export default function DocumentResults(props: DocumentResultsProps) {
   const unsettled = docs.filter((d) => !SETTLED.has(d.status)).map((d) => d.id).join(",");
   useEffect(() => {
     if (!unsettled) return;
-    let delay = 1000;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const tick = async () => {
-      await refresh(unsettled.split(",")).catch(() => {});
-      if (stopped) return;
-      delay = Math.min(delay * 1.5, 10_000);
-      timer = setTimeout(tick, delay);
-    };
-    timer = setTimeout(tick, delay);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
+    return pollWithBackoff(async () => {
+      await refresh(unsettled.split(","));
+      return true;
+    });
   }, [unsettled, refresh]);
 
   // Other islands (the upload queue, the slide-over) report what they changed.

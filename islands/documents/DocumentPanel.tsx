@@ -2,6 +2,7 @@ import type { JSX } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "../../lib/app/client/api.ts";
 import { announceDocumentsChanged } from "../../lib/app/client/events.ts";
+import { pollWithBackoff } from "../../lib/app/client/poll.ts";
 import type { PublicDocument } from "../../lib/documents/documents_view.ts";
 import { ChipCombobox, type ComboOption } from "./ChipCombobox.tsx";
 import { DocumentFacts, suggestionChanges, suggestionSource } from "./DocumentSections.tsx";
@@ -141,14 +142,11 @@ export function DocumentPanel(props: DocumentPanelProps) {
   const busy = isBusy(doc);
   useEffect(() => {
     if (!busy) return;
-    let delay = 1000;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const tick = async () => {
+    return pollWithBackoff(async (stopped) => {
       try {
         const before = saves.current;
         const next = await api<PublicDocument>(`/api/documents/${id}`);
-        if (stopped) return;
+        if (stopped()) return false;
         const known = docRef.current;
         const changed = next.updated_at !== known?.updated_at || next.status !== known?.status;
         if (saves.current === before && changed) {
@@ -157,21 +155,17 @@ export function DocumentPanel(props: DocumentPanelProps) {
           if (!isBusy(next)) {
             setText(null);
             announceDocumentsChanged({ ids: [id], reason: "processed" });
-            return;
+            return false;
           }
         }
       } catch (error) {
-        if (isGone(error)) return setGone();
+        if (isGone(error)) {
+          setGone();
+          return false;
+        }
       }
-      if (stopped) return;
-      delay = Math.min(delay * 1.5, 10_000);
-      timer = setTimeout(tick, delay);
-    };
-    timer = setTimeout(tick, delay);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
+      return true;
+    });
   }, [id, busy]);
 
   // Tag suggestions by prefix, a moment after typing stops.

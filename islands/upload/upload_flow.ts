@@ -143,8 +143,3 @@ export function putFile(
     xhr.send(file);
   });
 }
-
-/** Wait before the n-th status check (0-based): 1 s, then ×1.5, at most 10 s. */
-export function pollDelay(attempt: number): number {
-  return Math.min(10_000, 1000 * 1.5 ** attempt);
-}

@@ -6,11 +6,11 @@
  */
 import { api, ApiError } from "../../lib/app/client/api.ts";
 import { announceDocumentsChanged } from "../../lib/app/client/events.ts";
+import { pollDelay } from "../../lib/app/client/poll.ts";
 import {
   apiFailure,
   checkFile,
   type DocumentState,
-  pollDelay,
   putFile,
   sha256Of,
   UploadError,
