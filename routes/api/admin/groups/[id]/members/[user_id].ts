@@ -1,11 +1,8 @@
 import { client, uuidParam } from "../../../../../../lib/auth/auth_http.ts";
 import { requireAdmin } from "../../../../../../lib/auth/auth_middleware.ts";
 import { defineHandlers } from "../../../../../../lib/app/routing.ts";
-import {
-  removeMember,
-  setGroupAdmin,
-  updateMemberSchema,
-} from "../../../../../../lib/groups/groups_service.ts";
+import { removeMemberHandler } from "../../../../../../lib/groups/groups_http.ts";
+import { setGroupAdmin, updateMemberSchema } from "../../../../../../lib/groups/groups_service.ts";
 import { validateJson } from "../../../../../../lib/shared/validation.ts";
 
 export const handler = defineHandlers({
@@ -17,10 +14,5 @@ export const handler = defineHandlers({
     const actor = { deps: c.var.deps, actor: user, client: client(c) };
     return c.json({ members: await setGroupAdmin(actor, id, userId, is_group_admin) });
   },
-  async DELETE(c) {
-    const { user } = requireAdmin(c);
-    const actor = { deps: c.var.deps, actor: user, client: client(c) };
-    await removeMember(actor, uuidParam(c, "id"), uuidParam(c, "user_id"));
-    return c.body(null, 204);
-  },
+  DELETE: removeMemberHandler(requireAdmin),
 });
