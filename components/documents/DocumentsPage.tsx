@@ -9,6 +9,7 @@ import {
   withoutValue,
   withParam,
 } from "../../lib/documents/documents_url.ts";
+import { effectiveSort } from "../../lib/documents/documents_search.ts";
 import { formatDate } from "../../lib/shared/format.ts";
 import { AppFrame } from "./AppFrame.tsx";
 import type { WorkspaceData } from "./workspace_data.ts";
@@ -86,14 +87,8 @@ const SORTS = [
 
 /** The sort in effect, as listDocuments decides it. */
 function currentSort(data: WorkspaceData) {
-  const { q, sort, order } = data.query;
-  const effective = sort === "relevance" && !q
-    ? "uploaded"
-    : sort ?? (q ? "relevance" : "uploaded");
-  const direction = effective === "relevance"
-    ? "desc"
-    : order ?? (effective === "title" ? "asc" : "desc");
-  return SORTS.find((s) => s.sort === effective && s.order === direction) ?? SORTS[1];
+  const { sort, order } = effectiveSort(data.query);
+  return SORTS.find((s) => s.sort === sort && s.order === order) ?? SORTS[1];
 }
 
 function SortMenu({ data }: { data: WorkspaceData }) {

@@ -1,6 +1,6 @@
 /** zod schemas of the documents API (SPEC §4.3–§4.5, §5). */
 import { z } from "zod";
-import { emailSchema } from "../auth/auth_schemas.ts";
+import { oneRecipient, shareFields } from "../sharing/sharing_schemas.ts";
 
 export const PDF_CONTENT_TYPE = "application/pdf";
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/i, "A SHA-256 is 64 hexadecimal characters.")
@@ -118,15 +118,7 @@ export const bulkSchema = z.discriminatedUnion("action", [
     folder_id: z.uuid().nullable(),
   }),
   z.object({ action: z.literal("reanalyse"), ids: bulkIds }),
-  z.object({
-    action: z.literal("share"),
-    ids: bulkIds,
-    user_email: emailSchema.optional(),
-    group_id: z.uuid().optional(),
-    permission: z.enum(["view", "edit"]).default("view"),
-  }).refine((v) => (v.user_email === undefined) !== (v.group_id === undefined), {
-    message: "Give either user_email or group_id.",
-  }),
+  z.object({ action: z.literal("share"), ids: bulkIds, ...shareFields }).refine(...oneRecipient),
   z.object({ action: z.literal("delete"), ids: bulkIds }),
 ], { error: () => `Choose an action: ${BULK_ACTIONS.join(", ")}.` });
 

@@ -504,6 +504,21 @@ async function relevancePage(
   return [...page, ...rows.map((row) => ({ id: row.id, keys: ["-1", row.created] }))];
 }
 
+/**
+ * The sort a query gets: relevance by default when there are words (and only then),
+ * else newest uploads; titles A–Z and everything else descending unless `order` says.
+ */
+export function effectiveSort(
+  query: Pick<ListDocumentsQuery, "q" | "sort" | "order">,
+): { sort: Sort; order: "asc" | "desc" } {
+  const q = query.q?.trim() || undefined;
+  const sort: Sort = query.sort === "relevance" && !q
+    ? "uploaded"
+    : query.sort ?? (q ? "relevance" : "uploaded");
+  const order = sort === "relevance" ? "desc" : query.order ?? (sort === "title" ? "asc" : "desc");
+  return { sort, order };
+}
+
 /** List or search the user's documents. */
 export async function listDocuments(
   deps: Deps,
@@ -511,10 +526,7 @@ export async function listDocuments(
   query: ListDocumentsQuery,
 ): Promise<DocumentList> {
   const q = query.q?.trim() || undefined;
-  const sort: Sort = query.sort === "relevance" && !q
-    ? "uploaded"
-    : query.sort ?? (q ? "relevance" : "uploaded");
-  const order = sort === "relevance" ? "desc" : query.order ?? (sort === "title" ? "asc" : "desc");
+  const { sort, order } = effectiveSort(query);
   const { cursor: _cursor, limit: _limit, facets: _facets, ...identity } = query;
   const print = await fingerprint({ ...identity, sort, order });
   const after = query.cursor

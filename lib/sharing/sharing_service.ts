@@ -6,20 +6,12 @@
 import { z } from "zod";
 import type { Deps } from "../app/deps.ts";
 import { audit, type ClientInfo } from "../audit/audit_service.ts";
-import { emailSchema } from "../auth/auth_schemas.ts";
 import { createDocumentsRepo } from "../documents/documents_repo.ts";
 import { createGroupsRepo } from "../groups/groups_repo.ts";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
 import type { UserRow } from "../users/users_repo.ts";
 import { createSharingRepo, type ShareRow } from "./sharing_repo.ts";
-
-export const createShareSchema = z.object({
-  user_email: emailSchema.optional(),
-  group_id: z.uuid().optional(),
-  permission: z.enum(["view", "edit"]).default("view"),
-}).strict().refine((v) => (v.user_email === undefined) !== (v.group_id === undefined), {
-  message: "Give either user_email or group_id.",
-});
+import { createShareSchema } from "./sharing_schemas.ts";
 
 export interface PublicShare {
   id: string;

@@ -1,11 +1,8 @@
 import { client, uuidParam } from "../../../../lib/auth/auth_http.ts";
 import { requireUser } from "../../../../lib/auth/auth_middleware.ts";
 import { defineHandlers } from "../../../../lib/app/routing.ts";
-import {
-  createShareSchema,
-  listShares,
-  shareDocument,
-} from "../../../../lib/sharing/sharing_service.ts";
+import { createShareSchema } from "../../../../lib/sharing/sharing_schemas.ts";
+import { listShares, shareDocument } from "../../../../lib/sharing/sharing_service.ts";
 import { validateJson } from "../../../../lib/shared/validation.ts";
 
 /** The owner's view of who a document is shared with (anyone else: 404). */
