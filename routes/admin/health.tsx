@@ -1,11 +1,10 @@
-import { Layout } from "../../components/Layout.tsx";
+import { noticeFrom, renderAdminPage } from "../../components/admin/render_admin.tsx";
 import {
   type DeadJob,
   deadJobs,
   servicesStatus,
   type ServiceStatus,
 } from "../../lib/admin/services_status.ts";
-import { renderPage } from "../../lib/app/render.tsx";
 import { defineHandlers } from "../../lib/app/routing.ts";
 import { requireAdmin } from "../../lib/auth/auth_middleware.ts";
 import { formatDate } from "../../lib/shared/format.ts";
@@ -22,26 +21,22 @@ function formatUptime(ms: number): string {
 interface HealthView {
   services: ServiceStatus[];
   dead: DeadJob[];
-  version: string;
-  uptime: string;
-  notice?: string;
 }
 
-function HealthPage({ services, dead, version, uptime, notice }: HealthView) {
+/** "Every service is working. DocuVault 0.1.0, running for 3 h 12 min." */
+function summary(services: ServiceStatus[], version: string, uptime: string): string {
   const failing = services.filter((s) => !s.ok);
+  const state = failing.length === 0
+    ? "Every service is working."
+    : `${failing.map((s) => s.name).join(", ")} ${
+      failing.length === 1 ? "needs" : "need"
+    } attention.`;
+  return `${state} DocuVault ${version}, running for ${uptime}.`;
+}
+
+function HealthPage({ services, dead }: HealthView) {
   return (
-    <Layout>
-      <header class="page-header">
-        <h1>Service health</h1>
-        <p>
-          {failing.length === 0
-            ? "Every service is working."
-            : `${failing.map((s) => s.name).join(", ")} ${
-              failing.length === 1 ? "needs" : "need"
-            } attention.`} DocuVault {version}, running for {uptime}.
-        </p>
-      </header>
-      {notice && <p class="alert alert--success" role="status">{notice}</p>}
+    <>
       <section class="card section-card" aria-labelledby="services-heading">
         <h2 id="services-heading">Services</h2>
         <ul class="services" role="list">
@@ -86,7 +81,7 @@ function HealthPage({ services, dead, version, uptime, notice }: HealthView) {
             </ul>
           )}
       </section>
-    </Layout>
+    </>
   );
 }
 
@@ -98,16 +93,11 @@ export const handler = defineHandlers({
     requireAdmin(c);
     const { deps } = c.var;
     const [services, dead] = await Promise.all([servicesStatus(deps), deadJobs(deps)]);
-    return renderPage(
-      c,
-      <HealthPage
-        services={services}
-        dead={dead}
-        version={deps.version}
-        uptime={formatUptime(deps.clock.now().getTime() - deps.startedAt.getTime())}
-        notice={NOTICES[c.req.query("notice") ?? ""]}
-      />,
-      { title: "Service health" },
-    );
+    const uptime = formatUptime(deps.clock.now().getTime() - deps.startedAt.getTime());
+    return await renderAdminPage(c, {
+      title: "Service health",
+      intro: summary(services, deps.version, uptime),
+      notice: noticeFrom(c, NOTICES),
+    }, <HealthPage services={services} dead={dead} />);
   },
 });
