@@ -2,80 +2,85 @@
 import type { RouteModule } from "./lib/app/routing.ts";
 import * as $r0 from "./routes/_app.tsx";
 import * as $r1 from "./routes/_error.tsx";
-import * as $r2 from "./routes/admin/health.tsx";
-import * as $r3 from "./routes/admin/health/jobs/[id]/retry.ts";
-import * as $r4 from "./routes/admin/index.tsx";
-import * as $r5 from "./routes/api/admin/groups.ts";
-import * as $r6 from "./routes/api/admin/groups/[id].ts";
-import * as $r7 from "./routes/api/admin/groups/[id]/members.ts";
-import * as $r8 from "./routes/api/admin/groups/[id]/members/[user_id].ts";
-import * as $r9 from "./routes/api/admin/jobs/[id]/retry.ts";
-import * as $r10 from "./routes/api/auth/login.ts";
-import * as $r11 from "./routes/api/auth/login/2fa.ts";
-import * as $r12 from "./routes/api/auth/logout.ts";
-import * as $r13 from "./routes/api/auth/refresh.ts";
-import * as $r14 from "./routes/api/auth/register.ts";
-import * as $r15 from "./routes/api/categories.ts";
-import * as $r16 from "./routes/api/categories/[id].ts";
-import * as $r17 from "./routes/api/document-types.ts";
-import * as $r18 from "./routes/api/document-types/[slug].ts";
-import * as $r19 from "./routes/api/documents.ts";
-import * as $r20 from "./routes/api/documents/[id].ts";
-import * as $r21 from "./routes/api/documents/[id]/confirm.ts";
-import * as $r22 from "./routes/api/documents/[id]/download.ts";
-import * as $r23 from "./routes/api/documents/[id]/reanalyse.ts";
-import * as $r24 from "./routes/api/documents/[id]/shares.ts";
-import * as $r25 from "./routes/api/documents/[id]/shares/[share_id].ts";
-import * as $r26 from "./routes/api/documents/[id]/suggestion/accept.ts";
-import * as $r27 from "./routes/api/documents/[id]/suggestion/reject.ts";
-import * as $r28 from "./routes/api/documents/[id]/text.ts";
-import * as $r29 from "./routes/api/documents/bulk.ts";
-import * as $r30 from "./routes/api/documents/upload-url.ts";
-import * as $r31 from "./routes/api/folders.ts";
-import * as $r32 from "./routes/api/folders/[id].ts";
-import * as $r33 from "./routes/api/groups/[id]/members.ts";
-import * as $r34 from "./routes/api/groups/[id]/members/[user_id].ts";
-import * as $r35 from "./routes/api/preferences.ts";
-import * as $r36 from "./routes/api/profile/me.ts";
-import * as $r37 from "./routes/api/tags.ts";
-import * as $r38 from "./routes/api/tags/[id].ts";
-import * as $r39 from "./routes/api/users/me.ts";
-import * as $r40 from "./routes/api/users/me/2fa/backup-codes.ts";
-import * as $r41 from "./routes/api/users/me/2fa/disable.ts";
-import * as $r42 from "./routes/api/users/me/2fa/enable.ts";
-import * as $r43 from "./routes/api/users/me/2fa/setup.ts";
-import * as $r44 from "./routes/api/users/me/contacts.ts";
-import * as $r45 from "./routes/api/users/me/groups.ts";
-import * as $r46 from "./routes/api/users/me/password.ts";
-import * as $r47 from "./routes/api/users/me/quota.ts";
-import * as $r48 from "./routes/api/users/me/sessions.ts";
-import * as $r49 from "./routes/api/users/me/sessions/[id].ts";
-import * as $r50 from "./routes/api/users/me/tokens.ts";
-import * as $r51 from "./routes/api/users/me/tokens/[id].ts";
-import * as $r52 from "./routes/documents/[id].tsx";
-import * as $r53 from "./routes/documents/index.tsx";
-import * as $r54 from "./routes/files/[...key].ts";
-import * as $r55 from "./routes/health.ts";
-import * as $r56 from "./routes/index.tsx";
-import * as $r57 from "./routes/login.tsx";
-import * as $r58 from "./routes/login/2fa.tsx";
-import * as $r59 from "./routes/logout.ts";
-import * as $r60 from "./routes/preferences.ts";
-import * as $r61 from "./routes/profile/2fa.tsx";
-import * as $r62 from "./routes/profile/2fa/backup-codes.tsx";
-import * as $r63 from "./routes/profile/2fa/disable.ts";
-import * as $r64 from "./routes/profile/2fa/enable.tsx";
-import * as $r65 from "./routes/profile/2fa/setup.ts";
-import * as $r66 from "./routes/profile/index.tsx";
-import * as $r67 from "./routes/profile/password.ts";
-import * as $r68 from "./routes/profile/personal.ts";
-import * as $r69 from "./routes/profile/sessions/[id]/revoke.ts";
-import * as $r70 from "./routes/profile/sessions/revoke-others.ts";
-import * as $r71 from "./routes/profile/tokens.tsx";
-import * as $r72 from "./routes/profile/tokens/[id]/revoke.ts";
-import * as $r73 from "./routes/ready.ts";
-import * as $r74 from "./routes/register.tsx";
-import * as $r75 from "./routes/setup.tsx";
+import * as $r2 from "./routes/admin/groups.tsx";
+import * as $r3 from "./routes/admin/groups/[id].tsx";
+import * as $r4 from "./routes/admin/groups/[id]/delete.ts";
+import * as $r5 from "./routes/admin/groups/[id]/members.ts";
+import * as $r6 from "./routes/admin/groups/[id]/members/[user_id].ts";
+import * as $r7 from "./routes/admin/health.tsx";
+import * as $r8 from "./routes/admin/health/jobs/[id]/retry.ts";
+import * as $r9 from "./routes/admin/index.tsx";
+import * as $r10 from "./routes/api/admin/groups.ts";
+import * as $r11 from "./routes/api/admin/groups/[id].ts";
+import * as $r12 from "./routes/api/admin/groups/[id]/members.ts";
+import * as $r13 from "./routes/api/admin/groups/[id]/members/[user_id].ts";
+import * as $r14 from "./routes/api/admin/jobs/[id]/retry.ts";
+import * as $r15 from "./routes/api/auth/login.ts";
+import * as $r16 from "./routes/api/auth/login/2fa.ts";
+import * as $r17 from "./routes/api/auth/logout.ts";
+import * as $r18 from "./routes/api/auth/refresh.ts";
+import * as $r19 from "./routes/api/auth/register.ts";
+import * as $r20 from "./routes/api/categories.ts";
+import * as $r21 from "./routes/api/categories/[id].ts";
+import * as $r22 from "./routes/api/document-types.ts";
+import * as $r23 from "./routes/api/document-types/[slug].ts";
+import * as $r24 from "./routes/api/documents.ts";
+import * as $r25 from "./routes/api/documents/[id].ts";
+import * as $r26 from "./routes/api/documents/[id]/confirm.ts";
+import * as $r27 from "./routes/api/documents/[id]/download.ts";
+import * as $r28 from "./routes/api/documents/[id]/reanalyse.ts";
+import * as $r29 from "./routes/api/documents/[id]/shares.ts";
+import * as $r30 from "./routes/api/documents/[id]/shares/[share_id].ts";
+import * as $r31 from "./routes/api/documents/[id]/suggestion/accept.ts";
+import * as $r32 from "./routes/api/documents/[id]/suggestion/reject.ts";
+import * as $r33 from "./routes/api/documents/[id]/text.ts";
+import * as $r34 from "./routes/api/documents/bulk.ts";
+import * as $r35 from "./routes/api/documents/upload-url.ts";
+import * as $r36 from "./routes/api/folders.ts";
+import * as $r37 from "./routes/api/folders/[id].ts";
+import * as $r38 from "./routes/api/groups/[id]/members.ts";
+import * as $r39 from "./routes/api/groups/[id]/members/[user_id].ts";
+import * as $r40 from "./routes/api/preferences.ts";
+import * as $r41 from "./routes/api/profile/me.ts";
+import * as $r42 from "./routes/api/tags.ts";
+import * as $r43 from "./routes/api/tags/[id].ts";
+import * as $r44 from "./routes/api/users/me.ts";
+import * as $r45 from "./routes/api/users/me/2fa/backup-codes.ts";
+import * as $r46 from "./routes/api/users/me/2fa/disable.ts";
+import * as $r47 from "./routes/api/users/me/2fa/enable.ts";
+import * as $r48 from "./routes/api/users/me/2fa/setup.ts";
+import * as $r49 from "./routes/api/users/me/contacts.ts";
+import * as $r50 from "./routes/api/users/me/groups.ts";
+import * as $r51 from "./routes/api/users/me/password.ts";
+import * as $r52 from "./routes/api/users/me/quota.ts";
+import * as $r53 from "./routes/api/users/me/sessions.ts";
+import * as $r54 from "./routes/api/users/me/sessions/[id].ts";
+import * as $r55 from "./routes/api/users/me/tokens.ts";
+import * as $r56 from "./routes/api/users/me/tokens/[id].ts";
+import * as $r57 from "./routes/documents/[id].tsx";
+import * as $r58 from "./routes/documents/index.tsx";
+import * as $r59 from "./routes/files/[...key].ts";
+import * as $r60 from "./routes/health.ts";
+import * as $r61 from "./routes/index.tsx";
+import * as $r62 from "./routes/login.tsx";
+import * as $r63 from "./routes/login/2fa.tsx";
+import * as $r64 from "./routes/logout.ts";
+import * as $r65 from "./routes/preferences.ts";
+import * as $r66 from "./routes/profile/2fa.tsx";
+import * as $r67 from "./routes/profile/2fa/backup-codes.tsx";
+import * as $r68 from "./routes/profile/2fa/disable.ts";
+import * as $r69 from "./routes/profile/2fa/enable.tsx";
+import * as $r70 from "./routes/profile/2fa/setup.ts";
+import * as $r71 from "./routes/profile/index.tsx";
+import * as $r72 from "./routes/profile/password.ts";
+import * as $r73 from "./routes/profile/personal.ts";
+import * as $r74 from "./routes/profile/sessions/[id]/revoke.ts";
+import * as $r75 from "./routes/profile/sessions/revoke-others.ts";
+import * as $r76 from "./routes/profile/tokens.tsx";
+import * as $r77 from "./routes/profile/tokens/[id]/revoke.ts";
+import * as $r78 from "./routes/ready.ts";
+import * as $r79 from "./routes/register.tsx";
+import * as $r80 from "./routes/setup.tsx";
 import $i0 from "./islands/ColorModeSwitch.tsx";
 import $i1 from "./islands/CopyButton.tsx";
 import $i2 from "./islands/DocumentResults.tsx";
@@ -87,80 +92,85 @@ import $i6 from "./islands/UploadQueue.tsx";
 export const routes: Record<string, RouteModule> = {
   "_app.tsx": $r0,
   "_error.tsx": $r1,
-  "admin/health.tsx": $r2,
-  "admin/health/jobs/[id]/retry.ts": $r3,
-  "admin/index.tsx": $r4,
-  "api/admin/groups.ts": $r5,
-  "api/admin/groups/[id].ts": $r6,
-  "api/admin/groups/[id]/members.ts": $r7,
-  "api/admin/groups/[id]/members/[user_id].ts": $r8,
-  "api/admin/jobs/[id]/retry.ts": $r9,
-  "api/auth/login.ts": $r10,
-  "api/auth/login/2fa.ts": $r11,
-  "api/auth/logout.ts": $r12,
-  "api/auth/refresh.ts": $r13,
-  "api/auth/register.ts": $r14,
-  "api/categories.ts": $r15,
-  "api/categories/[id].ts": $r16,
-  "api/document-types.ts": $r17,
-  "api/document-types/[slug].ts": $r18,
-  "api/documents.ts": $r19,
-  "api/documents/[id].ts": $r20,
-  "api/documents/[id]/confirm.ts": $r21,
-  "api/documents/[id]/download.ts": $r22,
-  "api/documents/[id]/reanalyse.ts": $r23,
-  "api/documents/[id]/shares.ts": $r24,
-  "api/documents/[id]/shares/[share_id].ts": $r25,
-  "api/documents/[id]/suggestion/accept.ts": $r26,
-  "api/documents/[id]/suggestion/reject.ts": $r27,
-  "api/documents/[id]/text.ts": $r28,
-  "api/documents/bulk.ts": $r29,
-  "api/documents/upload-url.ts": $r30,
-  "api/folders.ts": $r31,
-  "api/folders/[id].ts": $r32,
-  "api/groups/[id]/members.ts": $r33,
-  "api/groups/[id]/members/[user_id].ts": $r34,
-  "api/preferences.ts": $r35,
-  "api/profile/me.ts": $r36,
-  "api/tags.ts": $r37,
-  "api/tags/[id].ts": $r38,
-  "api/users/me.ts": $r39,
-  "api/users/me/2fa/backup-codes.ts": $r40,
-  "api/users/me/2fa/disable.ts": $r41,
-  "api/users/me/2fa/enable.ts": $r42,
-  "api/users/me/2fa/setup.ts": $r43,
-  "api/users/me/contacts.ts": $r44,
-  "api/users/me/groups.ts": $r45,
-  "api/users/me/password.ts": $r46,
-  "api/users/me/quota.ts": $r47,
-  "api/users/me/sessions.ts": $r48,
-  "api/users/me/sessions/[id].ts": $r49,
-  "api/users/me/tokens.ts": $r50,
-  "api/users/me/tokens/[id].ts": $r51,
-  "documents/[id].tsx": $r52,
-  "documents/index.tsx": $r53,
-  "files/[...key].ts": $r54,
-  "health.ts": $r55,
-  "index.tsx": $r56,
-  "login.tsx": $r57,
-  "login/2fa.tsx": $r58,
-  "logout.ts": $r59,
-  "preferences.ts": $r60,
-  "profile/2fa.tsx": $r61,
-  "profile/2fa/backup-codes.tsx": $r62,
-  "profile/2fa/disable.ts": $r63,
-  "profile/2fa/enable.tsx": $r64,
-  "profile/2fa/setup.ts": $r65,
-  "profile/index.tsx": $r66,
-  "profile/password.ts": $r67,
-  "profile/personal.ts": $r68,
-  "profile/sessions/[id]/revoke.ts": $r69,
-  "profile/sessions/revoke-others.ts": $r70,
-  "profile/tokens.tsx": $r71,
-  "profile/tokens/[id]/revoke.ts": $r72,
-  "ready.ts": $r73,
-  "register.tsx": $r74,
-  "setup.tsx": $r75,
+  "admin/groups.tsx": $r2,
+  "admin/groups/[id].tsx": $r3,
+  "admin/groups/[id]/delete.ts": $r4,
+  "admin/groups/[id]/members.ts": $r5,
+  "admin/groups/[id]/members/[user_id].ts": $r6,
+  "admin/health.tsx": $r7,
+  "admin/health/jobs/[id]/retry.ts": $r8,
+  "admin/index.tsx": $r9,
+  "api/admin/groups.ts": $r10,
+  "api/admin/groups/[id].ts": $r11,
+  "api/admin/groups/[id]/members.ts": $r12,
+  "api/admin/groups/[id]/members/[user_id].ts": $r13,
+  "api/admin/jobs/[id]/retry.ts": $r14,
+  "api/auth/login.ts": $r15,
+  "api/auth/login/2fa.ts": $r16,
+  "api/auth/logout.ts": $r17,
+  "api/auth/refresh.ts": $r18,
+  "api/auth/register.ts": $r19,
+  "api/categories.ts": $r20,
+  "api/categories/[id].ts": $r21,
+  "api/document-types.ts": $r22,
+  "api/document-types/[slug].ts": $r23,
+  "api/documents.ts": $r24,
+  "api/documents/[id].ts": $r25,
+  "api/documents/[id]/confirm.ts": $r26,
+  "api/documents/[id]/download.ts": $r27,
+  "api/documents/[id]/reanalyse.ts": $r28,
+  "api/documents/[id]/shares.ts": $r29,
+  "api/documents/[id]/shares/[share_id].ts": $r30,
+  "api/documents/[id]/suggestion/accept.ts": $r31,
+  "api/documents/[id]/suggestion/reject.ts": $r32,
+  "api/documents/[id]/text.ts": $r33,
+  "api/documents/bulk.ts": $r34,
+  "api/documents/upload-url.ts": $r35,
+  "api/folders.ts": $r36,
+  "api/folders/[id].ts": $r37,
+  "api/groups/[id]/members.ts": $r38,
+  "api/groups/[id]/members/[user_id].ts": $r39,
+  "api/preferences.ts": $r40,
+  "api/profile/me.ts": $r41,
+  "api/tags.ts": $r42,
+  "api/tags/[id].ts": $r43,
+  "api/users/me.ts": $r44,
+  "api/users/me/2fa/backup-codes.ts": $r45,
+  "api/users/me/2fa/disable.ts": $r46,
+  "api/users/me/2fa/enable.ts": $r47,
+  "api/users/me/2fa/setup.ts": $r48,
+  "api/users/me/contacts.ts": $r49,
+  "api/users/me/groups.ts": $r50,
+  "api/users/me/password.ts": $r51,
+  "api/users/me/quota.ts": $r52,
+  "api/users/me/sessions.ts": $r53,
+  "api/users/me/sessions/[id].ts": $r54,
+  "api/users/me/tokens.ts": $r55,
+  "api/users/me/tokens/[id].ts": $r56,
+  "documents/[id].tsx": $r57,
+  "documents/index.tsx": $r58,
+  "files/[...key].ts": $r59,
+  "health.ts": $r60,
+  "index.tsx": $r61,
+  "login.tsx": $r62,
+  "login/2fa.tsx": $r63,
+  "logout.ts": $r64,
+  "preferences.ts": $r65,
+  "profile/2fa.tsx": $r66,
+  "profile/2fa/backup-codes.tsx": $r67,
+  "profile/2fa/disable.ts": $r68,
+  "profile/2fa/enable.tsx": $r69,
+  "profile/2fa/setup.ts": $r70,
+  "profile/index.tsx": $r71,
+  "profile/password.ts": $r72,
+  "profile/personal.ts": $r73,
+  "profile/sessions/[id]/revoke.ts": $r74,
+  "profile/sessions/revoke-others.ts": $r75,
+  "profile/tokens.tsx": $r76,
+  "profile/tokens/[id]/revoke.ts": $r77,
+  "ready.ts": $r78,
+  "register.tsx": $r79,
+  "setup.tsx": $r80,
 };
 
 export const islands = {
