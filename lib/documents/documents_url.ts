@@ -90,6 +90,7 @@ export function withOpen(params: URLSearchParams | string, id: string | null): s
 /** Whether any parameter narrows the listing (for "no results" versus "no documents yet"). */
 export function isFiltered(params: URLSearchParams): boolean {
   return LIST_PARAMS.some((key) =>
-    key !== "sort" && key !== "order" && params.getAll(key).some((v) => v !== "" && v !== "all")
+    !["sort", "order", "view"].includes(key) &&
+    params.getAll(key).some((v) => v !== "" && v !== "all")
   );
 }

@@ -160,6 +160,9 @@ Deno.test("sharing - who may do what with a shared document", async (t) => {
       (await (await dave.client.call("/api/documents?view=shared")).json()).documents,
       [],
     );
+    // The view's own empty state, not "no documents match" a filter nobody set.
+    const empty = await (await dave.client.call("/documents?view=shared")).text();
+    assert(empty.includes("Nothing is shared with you") && !empty.includes("No documents match"));
     // Carol still has it; nobody but Alice may revoke.
     assertEquals((await carol.client.call(`/api/documents/${doc}`)).status, 200);
     const carols = (await (await alice.client.call(`/api/documents/${doc}/shares`)).json()).shares
