@@ -179,6 +179,10 @@ Deno.test({
         await page.getByRole("dialog").waitFor();
         await page.keyboard.press("Escape");
         await page.getByRole("dialog").waitFor({ state: "detached" });
+        // Focus goes back to the row once the dialog has gone (a frame later on a busy machine).
+        await page.waitForFunction(() =>
+          document.activeElement?.closest(".doc-row")?.getAttribute("data-index") === "1"
+        );
         assertEquals(await focusedIndex(), "1");
 
         // The slide-over: open the contract; the URL names it.
