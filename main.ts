@@ -6,6 +6,7 @@ import { createApp, type Lifecycle } from "./lib/app/app.ts";
 import { ensureAssets } from "./lib/app/assets.ts";
 import { buildDeps } from "./lib/app/deps.ts";
 import { ensureFirstAdmin } from "./lib/auth/bootstrap_service.ts";
+import { ensureApps } from "./lib/apps/apps_service.ts";
 import { createLogger } from "./lib/app/logger.ts";
 import { exitOnSignal, exitWithError, loadConfigOrExit } from "./lib/app/process.ts";
 import { serveGracefully } from "./lib/app/server.ts";
@@ -18,6 +19,8 @@ logger.info("starting DocuVault", { mode: config.mode, data_dir: config.dataDir 
 
 const deps = await buildDeps(config, { migrate: true, logger }).catch(exitWithError);
 await ensureFirstAdmin(deps).catch(exitWithError);
+// The app registry: rows, `{app}-admin` groups and first-time grants (idempotent).
+await ensureApps(deps).catch(exitWithError);
 const assets = await ensureAssets(logger).catch(exitWithError);
 const lifecycle: Lifecycle = { shuttingDown: false };
 const app = createApp(deps, { assets, lifecycle });

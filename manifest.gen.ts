@@ -2,175 +2,268 @@
 import type { RouteModule } from "./lib/app/routing.ts";
 import * as $r0 from "./routes/_app.tsx";
 import * as $r1 from "./routes/_error.tsx";
-import * as $r2 from "./routes/admin/groups.tsx";
-import * as $r3 from "./routes/admin/groups/[id].tsx";
-import * as $r4 from "./routes/admin/groups/[id]/delete.ts";
-import * as $r5 from "./routes/admin/groups/[id]/members.ts";
-import * as $r6 from "./routes/admin/groups/[id]/members/[user_id].ts";
-import * as $r7 from "./routes/admin/health.tsx";
-import * as $r8 from "./routes/admin/health/jobs/[id]/retry.ts";
-import * as $r9 from "./routes/admin/index.tsx";
-import * as $r10 from "./routes/api/admin/groups.ts";
-import * as $r11 from "./routes/api/admin/groups/[id].ts";
-import * as $r12 from "./routes/api/admin/groups/[id]/members.ts";
-import * as $r13 from "./routes/api/admin/groups/[id]/members/[user_id].ts";
-import * as $r14 from "./routes/api/admin/jobs/[id]/retry.ts";
-import * as $r15 from "./routes/api/auth/login.ts";
-import * as $r16 from "./routes/api/auth/login/2fa.ts";
-import * as $r17 from "./routes/api/auth/logout.ts";
-import * as $r18 from "./routes/api/auth/refresh.ts";
-import * as $r19 from "./routes/api/auth/register.ts";
-import * as $r20 from "./routes/api/categories.ts";
-import * as $r21 from "./routes/api/categories/[id].ts";
-import * as $r22 from "./routes/api/document-types.ts";
-import * as $r23 from "./routes/api/document-types/[slug].ts";
-import * as $r24 from "./routes/api/documents.ts";
-import * as $r25 from "./routes/api/documents/[id].ts";
-import * as $r26 from "./routes/api/documents/[id]/confirm.ts";
-import * as $r27 from "./routes/api/documents/[id]/download.ts";
-import * as $r28 from "./routes/api/documents/[id]/reanalyse.ts";
-import * as $r29 from "./routes/api/documents/[id]/shares.ts";
-import * as $r30 from "./routes/api/documents/[id]/shares/[share_id].ts";
-import * as $r31 from "./routes/api/documents/[id]/suggestion/accept.ts";
-import * as $r32 from "./routes/api/documents/[id]/suggestion/reject.ts";
-import * as $r33 from "./routes/api/documents/[id]/text.ts";
-import * as $r34 from "./routes/api/documents/bulk.ts";
-import * as $r35 from "./routes/api/documents/upload-url.ts";
-import * as $r36 from "./routes/api/folders.ts";
-import * as $r37 from "./routes/api/folders/[id].ts";
-import * as $r38 from "./routes/api/groups/[id]/members.ts";
-import * as $r39 from "./routes/api/groups/[id]/members/[user_id].ts";
-import * as $r40 from "./routes/api/preferences.ts";
-import * as $r41 from "./routes/api/profile/me.ts";
-import * as $r42 from "./routes/api/tags.ts";
-import * as $r43 from "./routes/api/tags/[id].ts";
-import * as $r44 from "./routes/api/users/me.ts";
-import * as $r45 from "./routes/api/users/me/2fa/backup-codes.ts";
-import * as $r46 from "./routes/api/users/me/2fa/disable.ts";
-import * as $r47 from "./routes/api/users/me/2fa/enable.ts";
-import * as $r48 from "./routes/api/users/me/2fa/setup.ts";
-import * as $r49 from "./routes/api/users/me/contacts.ts";
-import * as $r50 from "./routes/api/users/me/groups.ts";
-import * as $r51 from "./routes/api/users/me/password.ts";
-import * as $r52 from "./routes/api/users/me/quota.ts";
-import * as $r53 from "./routes/api/users/me/sessions.ts";
-import * as $r54 from "./routes/api/users/me/sessions/[id].ts";
-import * as $r55 from "./routes/api/users/me/tokens.ts";
-import * as $r56 from "./routes/api/users/me/tokens/[id].ts";
-import * as $r57 from "./routes/documents/[id].tsx";
-import * as $r58 from "./routes/documents/index.tsx";
-import * as $r59 from "./routes/files/[...key].ts";
-import * as $r60 from "./routes/health.ts";
-import * as $r61 from "./routes/index.tsx";
-import * as $r62 from "./routes/login.tsx";
-import * as $r63 from "./routes/login/2fa.tsx";
-import * as $r64 from "./routes/logout.ts";
-import * as $r65 from "./routes/preferences.ts";
-import * as $r66 from "./routes/profile/2fa.tsx";
-import * as $r67 from "./routes/profile/2fa/backup-codes.tsx";
-import * as $r68 from "./routes/profile/2fa/disable.ts";
-import * as $r69 from "./routes/profile/2fa/enable.tsx";
-import * as $r70 from "./routes/profile/2fa/setup.ts";
-import * as $r71 from "./routes/profile/index.tsx";
-import * as $r72 from "./routes/profile/password.ts";
-import * as $r73 from "./routes/profile/personal.ts";
-import * as $r74 from "./routes/profile/sessions/[id]/revoke.ts";
-import * as $r75 from "./routes/profile/sessions/revoke-others.ts";
-import * as $r76 from "./routes/profile/tokens.tsx";
-import * as $r77 from "./routes/profile/tokens/[id]/revoke.ts";
-import * as $r78 from "./routes/ready.ts";
-import * as $r79 from "./routes/register.tsx";
-import * as $r80 from "./routes/setup.tsx";
+import * as $r2 from "./routes/admin/appearance.tsx";
+import * as $r3 from "./routes/admin/appearance/themes.css.ts";
+import * as $r4 from "./routes/admin/appearance/themes/[id].tsx";
+import * as $r5 from "./routes/admin/appearance/themes/[id]/delete.ts";
+import * as $r6 from "./routes/admin/appearance/themes/new.tsx";
+import * as $r7 from "./routes/admin/apps.tsx";
+import * as $r8 from "./routes/admin/apps/[id]/grants.ts";
+import * as $r9 from "./routes/admin/audit.tsx";
+import * as $r10 from "./routes/admin/groups.tsx";
+import * as $r11 from "./routes/admin/groups/[id].tsx";
+import * as $r12 from "./routes/admin/groups/[id]/delete.ts";
+import * as $r13 from "./routes/admin/groups/[id]/members.ts";
+import * as $r14 from "./routes/admin/groups/[id]/members/[user_id].ts";
+import * as $r15 from "./routes/admin/health.tsx";
+import * as $r16 from "./routes/admin/health/jobs/[id]/retry.ts";
+import * as $r17 from "./routes/admin/index.tsx";
+import * as $r18 from "./routes/admin/settings.tsx";
+import * as $r19 from "./routes/admin/settings/ai.ts";
+import * as $r20 from "./routes/admin/settings/system-prompt.ts";
+import * as $r21 from "./routes/admin/settings/uploads.ts";
+import * as $r22 from "./routes/admin/users.tsx";
+import * as $r23 from "./routes/admin/users/[id].tsx";
+import * as $r24 from "./routes/admin/users/[id]/active.ts";
+import * as $r25 from "./routes/admin/users/[id]/ai.ts";
+import * as $r26 from "./routes/admin/users/[id]/delete.ts";
+import * as $r27 from "./routes/admin/users/[id]/quota.ts";
+import * as $r28 from "./routes/admin/users/[id]/reset-2fa.ts";
+import * as $r29 from "./routes/admin/users/[id]/reset-password.tsx";
+import * as $r30 from "./routes/admin/users/[id]/role.ts";
+import * as $r31 from "./routes/api/admin/apps.ts";
+import * as $r32 from "./routes/api/admin/apps/[id].ts";
+import * as $r33 from "./routes/api/admin/apps/[id]/grants.ts";
+import * as $r34 from "./routes/api/admin/audit.ts";
+import * as $r35 from "./routes/api/admin/audit/event-types.ts";
+import * as $r36 from "./routes/api/admin/audit/export.csv.ts";
+import * as $r37 from "./routes/api/admin/groups.ts";
+import * as $r38 from "./routes/api/admin/groups/[id].ts";
+import * as $r39 from "./routes/api/admin/groups/[id]/members.ts";
+import * as $r40 from "./routes/api/admin/groups/[id]/members/[user_id].ts";
+import * as $r41 from "./routes/api/admin/jobs/[id]/retry.ts";
+import * as $r42 from "./routes/api/admin/settings.ts";
+import * as $r43 from "./routes/api/admin/settings/ai.ts";
+import * as $r44 from "./routes/api/admin/settings/ai/test.ts";
+import * as $r45 from "./routes/api/admin/settings/appearance.ts";
+import * as $r46 from "./routes/api/admin/settings/system-prompt.ts";
+import * as $r47 from "./routes/api/admin/themes.ts";
+import * as $r48 from "./routes/api/admin/themes/[id].ts";
+import * as $r49 from "./routes/api/admin/users.ts";
+import * as $r50 from "./routes/api/admin/users/[id].ts";
+import * as $r51 from "./routes/api/admin/users/[id]/reset-2fa.ts";
+import * as $r52 from "./routes/api/admin/users/[id]/reset-password.ts";
+import * as $r53 from "./routes/api/apps.ts";
+import * as $r54 from "./routes/api/apps/[id]/pin.ts";
+import * as $r55 from "./routes/api/apps/[id]/settings.ts";
+import * as $r56 from "./routes/api/auth/login.ts";
+import * as $r57 from "./routes/api/auth/login/2fa.ts";
+import * as $r58 from "./routes/api/auth/logout.ts";
+import * as $r59 from "./routes/api/auth/refresh.ts";
+import * as $r60 from "./routes/api/auth/register.ts";
+import * as $r61 from "./routes/api/categories.ts";
+import * as $r62 from "./routes/api/categories/[id].ts";
+import * as $r63 from "./routes/api/document-types.ts";
+import * as $r64 from "./routes/api/document-types/[slug].ts";
+import * as $r65 from "./routes/api/documents.ts";
+import * as $r66 from "./routes/api/documents/[id].ts";
+import * as $r67 from "./routes/api/documents/[id]/confirm.ts";
+import * as $r68 from "./routes/api/documents/[id]/download.ts";
+import * as $r69 from "./routes/api/documents/[id]/reanalyse.ts";
+import * as $r70 from "./routes/api/documents/[id]/shares.ts";
+import * as $r71 from "./routes/api/documents/[id]/shares/[share_id].ts";
+import * as $r72 from "./routes/api/documents/[id]/suggestion/accept.ts";
+import * as $r73 from "./routes/api/documents/[id]/suggestion/reject.ts";
+import * as $r74 from "./routes/api/documents/[id]/text.ts";
+import * as $r75 from "./routes/api/documents/bulk.ts";
+import * as $r76 from "./routes/api/documents/upload-url.ts";
+import * as $r77 from "./routes/api/folders.ts";
+import * as $r78 from "./routes/api/folders/[id].ts";
+import * as $r79 from "./routes/api/groups/[id]/members.ts";
+import * as $r80 from "./routes/api/groups/[id]/members/[user_id].ts";
+import * as $r81 from "./routes/api/preferences.ts";
+import * as $r82 from "./routes/api/profile/me.ts";
+import * as $r83 from "./routes/api/tags.ts";
+import * as $r84 from "./routes/api/tags/[id].ts";
+import * as $r85 from "./routes/api/users/me.ts";
+import * as $r86 from "./routes/api/users/me/2fa/backup-codes.ts";
+import * as $r87 from "./routes/api/users/me/2fa/disable.ts";
+import * as $r88 from "./routes/api/users/me/2fa/enable.ts";
+import * as $r89 from "./routes/api/users/me/2fa/setup.ts";
+import * as $r90 from "./routes/api/users/me/contacts.ts";
+import * as $r91 from "./routes/api/users/me/groups.ts";
+import * as $r92 from "./routes/api/users/me/password.ts";
+import * as $r93 from "./routes/api/users/me/quota.ts";
+import * as $r94 from "./routes/api/users/me/sessions.ts";
+import * as $r95 from "./routes/api/users/me/sessions/[id].ts";
+import * as $r96 from "./routes/api/users/me/tokens.ts";
+import * as $r97 from "./routes/api/users/me/tokens/[id].ts";
+import * as $r98 from "./routes/apps/[id]/pin.ts";
+import * as $r99 from "./routes/apps/[id]/settings.tsx";
+import * as $r100 from "./routes/apps/[id]/unpin.ts";
+import * as $r101 from "./routes/apps/index.tsx";
+import * as $r102 from "./routes/documents/[id].tsx";
+import * as $r103 from "./routes/documents/index.tsx";
+import * as $r104 from "./routes/files/[...key].ts";
+import * as $r105 from "./routes/health.ts";
+import * as $r106 from "./routes/index.tsx";
+import * as $r107 from "./routes/login.tsx";
+import * as $r108 from "./routes/login/2fa.tsx";
+import * as $r109 from "./routes/logout.ts";
+import * as $r110 from "./routes/preferences.ts";
+import * as $r111 from "./routes/profile/2fa.tsx";
+import * as $r112 from "./routes/profile/2fa/backup-codes.tsx";
+import * as $r113 from "./routes/profile/2fa/disable.ts";
+import * as $r114 from "./routes/profile/2fa/enable.tsx";
+import * as $r115 from "./routes/profile/2fa/setup.ts";
+import * as $r116 from "./routes/profile/index.tsx";
+import * as $r117 from "./routes/profile/password.ts";
+import * as $r118 from "./routes/profile/personal.ts";
+import * as $r119 from "./routes/profile/sessions/[id]/revoke.ts";
+import * as $r120 from "./routes/profile/sessions/revoke-others.ts";
+import * as $r121 from "./routes/profile/tokens.tsx";
+import * as $r122 from "./routes/profile/tokens/[id]/revoke.ts";
+import * as $r123 from "./routes/ready.ts";
+import * as $r124 from "./routes/register.tsx";
+import * as $r125 from "./routes/setup.tsx";
+import * as $r126 from "./routes/theme.css.ts";
 import $i0 from "./islands/ColorModeSwitch.tsx";
 import $i1 from "./islands/CopyButton.tsx";
 import $i2 from "./islands/DocumentResults.tsx";
 import $i3 from "./islands/PasswordField.tsx";
 import $i4 from "./islands/QuotaBar.tsx";
 import $i5 from "./islands/SourcePanel.tsx";
-import $i6 from "./islands/UploadQueue.tsx";
+import $i6 from "./islands/ThemeEditor.tsx";
+import $i7 from "./islands/UploadQueue.tsx";
 
 export const routes: Record<string, RouteModule> = {
   "_app.tsx": $r0,
   "_error.tsx": $r1,
-  "admin/groups.tsx": $r2,
-  "admin/groups/[id].tsx": $r3,
-  "admin/groups/[id]/delete.ts": $r4,
-  "admin/groups/[id]/members.ts": $r5,
-  "admin/groups/[id]/members/[user_id].ts": $r6,
-  "admin/health.tsx": $r7,
-  "admin/health/jobs/[id]/retry.ts": $r8,
-  "admin/index.tsx": $r9,
-  "api/admin/groups.ts": $r10,
-  "api/admin/groups/[id].ts": $r11,
-  "api/admin/groups/[id]/members.ts": $r12,
-  "api/admin/groups/[id]/members/[user_id].ts": $r13,
-  "api/admin/jobs/[id]/retry.ts": $r14,
-  "api/auth/login.ts": $r15,
-  "api/auth/login/2fa.ts": $r16,
-  "api/auth/logout.ts": $r17,
-  "api/auth/refresh.ts": $r18,
-  "api/auth/register.ts": $r19,
-  "api/categories.ts": $r20,
-  "api/categories/[id].ts": $r21,
-  "api/document-types.ts": $r22,
-  "api/document-types/[slug].ts": $r23,
-  "api/documents.ts": $r24,
-  "api/documents/[id].ts": $r25,
-  "api/documents/[id]/confirm.ts": $r26,
-  "api/documents/[id]/download.ts": $r27,
-  "api/documents/[id]/reanalyse.ts": $r28,
-  "api/documents/[id]/shares.ts": $r29,
-  "api/documents/[id]/shares/[share_id].ts": $r30,
-  "api/documents/[id]/suggestion/accept.ts": $r31,
-  "api/documents/[id]/suggestion/reject.ts": $r32,
-  "api/documents/[id]/text.ts": $r33,
-  "api/documents/bulk.ts": $r34,
-  "api/documents/upload-url.ts": $r35,
-  "api/folders.ts": $r36,
-  "api/folders/[id].ts": $r37,
-  "api/groups/[id]/members.ts": $r38,
-  "api/groups/[id]/members/[user_id].ts": $r39,
-  "api/preferences.ts": $r40,
-  "api/profile/me.ts": $r41,
-  "api/tags.ts": $r42,
-  "api/tags/[id].ts": $r43,
-  "api/users/me.ts": $r44,
-  "api/users/me/2fa/backup-codes.ts": $r45,
-  "api/users/me/2fa/disable.ts": $r46,
-  "api/users/me/2fa/enable.ts": $r47,
-  "api/users/me/2fa/setup.ts": $r48,
-  "api/users/me/contacts.ts": $r49,
-  "api/users/me/groups.ts": $r50,
-  "api/users/me/password.ts": $r51,
-  "api/users/me/quota.ts": $r52,
-  "api/users/me/sessions.ts": $r53,
-  "api/users/me/sessions/[id].ts": $r54,
-  "api/users/me/tokens.ts": $r55,
-  "api/users/me/tokens/[id].ts": $r56,
-  "documents/[id].tsx": $r57,
-  "documents/index.tsx": $r58,
-  "files/[...key].ts": $r59,
-  "health.ts": $r60,
-  "index.tsx": $r61,
-  "login.tsx": $r62,
-  "login/2fa.tsx": $r63,
-  "logout.ts": $r64,
-  "preferences.ts": $r65,
-  "profile/2fa.tsx": $r66,
-  "profile/2fa/backup-codes.tsx": $r67,
-  "profile/2fa/disable.ts": $r68,
-  "profile/2fa/enable.tsx": $r69,
-  "profile/2fa/setup.ts": $r70,
-  "profile/index.tsx": $r71,
-  "profile/password.ts": $r72,
-  "profile/personal.ts": $r73,
-  "profile/sessions/[id]/revoke.ts": $r74,
-  "profile/sessions/revoke-others.ts": $r75,
-  "profile/tokens.tsx": $r76,
-  "profile/tokens/[id]/revoke.ts": $r77,
-  "ready.ts": $r78,
-  "register.tsx": $r79,
-  "setup.tsx": $r80,
+  "admin/appearance.tsx": $r2,
+  "admin/appearance/themes.css.ts": $r3,
+  "admin/appearance/themes/[id].tsx": $r4,
+  "admin/appearance/themes/[id]/delete.ts": $r5,
+  "admin/appearance/themes/new.tsx": $r6,
+  "admin/apps.tsx": $r7,
+  "admin/apps/[id]/grants.ts": $r8,
+  "admin/audit.tsx": $r9,
+  "admin/groups.tsx": $r10,
+  "admin/groups/[id].tsx": $r11,
+  "admin/groups/[id]/delete.ts": $r12,
+  "admin/groups/[id]/members.ts": $r13,
+  "admin/groups/[id]/members/[user_id].ts": $r14,
+  "admin/health.tsx": $r15,
+  "admin/health/jobs/[id]/retry.ts": $r16,
+  "admin/index.tsx": $r17,
+  "admin/settings.tsx": $r18,
+  "admin/settings/ai.ts": $r19,
+  "admin/settings/system-prompt.ts": $r20,
+  "admin/settings/uploads.ts": $r21,
+  "admin/users.tsx": $r22,
+  "admin/users/[id].tsx": $r23,
+  "admin/users/[id]/active.ts": $r24,
+  "admin/users/[id]/ai.ts": $r25,
+  "admin/users/[id]/delete.ts": $r26,
+  "admin/users/[id]/quota.ts": $r27,
+  "admin/users/[id]/reset-2fa.ts": $r28,
+  "admin/users/[id]/reset-password.tsx": $r29,
+  "admin/users/[id]/role.ts": $r30,
+  "api/admin/apps.ts": $r31,
+  "api/admin/apps/[id].ts": $r32,
+  "api/admin/apps/[id]/grants.ts": $r33,
+  "api/admin/audit.ts": $r34,
+  "api/admin/audit/event-types.ts": $r35,
+  "api/admin/audit/export.csv.ts": $r36,
+  "api/admin/groups.ts": $r37,
+  "api/admin/groups/[id].ts": $r38,
+  "api/admin/groups/[id]/members.ts": $r39,
+  "api/admin/groups/[id]/members/[user_id].ts": $r40,
+  "api/admin/jobs/[id]/retry.ts": $r41,
+  "api/admin/settings.ts": $r42,
+  "api/admin/settings/ai.ts": $r43,
+  "api/admin/settings/ai/test.ts": $r44,
+  "api/admin/settings/appearance.ts": $r45,
+  "api/admin/settings/system-prompt.ts": $r46,
+  "api/admin/themes.ts": $r47,
+  "api/admin/themes/[id].ts": $r48,
+  "api/admin/users.ts": $r49,
+  "api/admin/users/[id].ts": $r50,
+  "api/admin/users/[id]/reset-2fa.ts": $r51,
+  "api/admin/users/[id]/reset-password.ts": $r52,
+  "api/apps.ts": $r53,
+  "api/apps/[id]/pin.ts": $r54,
+  "api/apps/[id]/settings.ts": $r55,
+  "api/auth/login.ts": $r56,
+  "api/auth/login/2fa.ts": $r57,
+  "api/auth/logout.ts": $r58,
+  "api/auth/refresh.ts": $r59,
+  "api/auth/register.ts": $r60,
+  "api/categories.ts": $r61,
+  "api/categories/[id].ts": $r62,
+  "api/document-types.ts": $r63,
+  "api/document-types/[slug].ts": $r64,
+  "api/documents.ts": $r65,
+  "api/documents/[id].ts": $r66,
+  "api/documents/[id]/confirm.ts": $r67,
+  "api/documents/[id]/download.ts": $r68,
+  "api/documents/[id]/reanalyse.ts": $r69,
+  "api/documents/[id]/shares.ts": $r70,
+  "api/documents/[id]/shares/[share_id].ts": $r71,
+  "api/documents/[id]/suggestion/accept.ts": $r72,
+  "api/documents/[id]/suggestion/reject.ts": $r73,
+  "api/documents/[id]/text.ts": $r74,
+  "api/documents/bulk.ts": $r75,
+  "api/documents/upload-url.ts": $r76,
+  "api/folders.ts": $r77,
+  "api/folders/[id].ts": $r78,
+  "api/groups/[id]/members.ts": $r79,
+  "api/groups/[id]/members/[user_id].ts": $r80,
+  "api/preferences.ts": $r81,
+  "api/profile/me.ts": $r82,
+  "api/tags.ts": $r83,
+  "api/tags/[id].ts": $r84,
+  "api/users/me.ts": $r85,
+  "api/users/me/2fa/backup-codes.ts": $r86,
+  "api/users/me/2fa/disable.ts": $r87,
+  "api/users/me/2fa/enable.ts": $r88,
+  "api/users/me/2fa/setup.ts": $r89,
+  "api/users/me/contacts.ts": $r90,
+  "api/users/me/groups.ts": $r91,
+  "api/users/me/password.ts": $r92,
+  "api/users/me/quota.ts": $r93,
+  "api/users/me/sessions.ts": $r94,
+  "api/users/me/sessions/[id].ts": $r95,
+  "api/users/me/tokens.ts": $r96,
+  "api/users/me/tokens/[id].ts": $r97,
+  "apps/[id]/pin.ts": $r98,
+  "apps/[id]/settings.tsx": $r99,
+  "apps/[id]/unpin.ts": $r100,
+  "apps/index.tsx": $r101,
+  "documents/[id].tsx": $r102,
+  "documents/index.tsx": $r103,
+  "files/[...key].ts": $r104,
+  "health.ts": $r105,
+  "index.tsx": $r106,
+  "login.tsx": $r107,
+  "login/2fa.tsx": $r108,
+  "logout.ts": $r109,
+  "preferences.ts": $r110,
+  "profile/2fa.tsx": $r111,
+  "profile/2fa/backup-codes.tsx": $r112,
+  "profile/2fa/disable.ts": $r113,
+  "profile/2fa/enable.tsx": $r114,
+  "profile/2fa/setup.ts": $r115,
+  "profile/index.tsx": $r116,
+  "profile/password.ts": $r117,
+  "profile/personal.ts": $r118,
+  "profile/sessions/[id]/revoke.ts": $r119,
+  "profile/sessions/revoke-others.ts": $r120,
+  "profile/tokens.tsx": $r121,
+  "profile/tokens/[id]/revoke.ts": $r122,
+  "ready.ts": $r123,
+  "register.tsx": $r124,
+  "setup.tsx": $r125,
+  "theme.css.ts": $r126,
 };
 
 export const islands = {
@@ -180,5 +273,6 @@ export const islands = {
   PasswordField: $i3,
   QuotaBar: $i4,
   SourcePanel: $i5,
-  UploadQueue: $i6,
+  ThemeEditor: $i6,
+  UploadQueue: $i7,
 };

@@ -161,6 +161,59 @@ Deno.test({
         assertEquals(download.status(), 404);
       });
 
+      await withFailureScreenshot(admin, "administration-pages", async () => {
+        // Every administration page, looked at in both modes and sizes, with readable text.
+        const sections = [
+          "Health",
+          "Users",
+          "Groups",
+          "Audit log",
+          "Settings",
+          "Appearance",
+          "Apps",
+        ];
+        for (const section of sections) {
+          await admin.getByRole("navigation", { name: "Administration" })
+            .getByRole("link", { name: section }).click();
+          await admin.waitForLoadState("load");
+          assertEquals(await admin.locator("main h1").count(), 1, section);
+          for (const scheme of ["light", "dark"] as const) {
+            await admin.emulateMedia({ colorScheme: scheme });
+            assertEquals(await contrastProblems(admin), [], `${section}, ${scheme}`);
+          }
+          await admin.emulateMedia({ colorScheme: "light" });
+          await screenshotAllModes(admin, `admin-${section.toLowerCase().replace(" ", "-")}`);
+        }
+        // One user's page, and the theme editor with its live preview.
+        await admin.goto(`${url}/admin/users`);
+        await admin.getByRole("link", { name: "Max Member" }).click();
+        await admin.getByRole("heading", { name: "Max Member", level: 1 }).waitFor();
+        await screenshotAllModes(admin, "admin-user");
+        await admin.goto(`${url}/admin/appearance/themes/new`);
+        await admin.waitForSelector("dv-island[data-hydrated]", { state: "attached" });
+        await screenshotAllModes(admin, "admin-theme-editor");
+      });
+
+      await withFailureScreenshot(admin, "administration-theme", async () => {
+        // The administrator picks another theme: everyone sees it on their next page.
+        await admin.goto(`${url}/admin/appearance`);
+        await admin.locator('input[name="active_theme"][value="forest"]').check();
+        await admin.getByRole("button", { name: "Save" }).first().click();
+        await admin.waitForURL(/notice=/);
+        const forest = await deps.db.selectFrom("themes").select("tokens")
+          .where("id", "=", "forest").executeTakeFirstOrThrow();
+        const accent = (forest.tokens as { light: Record<string, string> }).light["color-accent"];
+        for (const page of [owner, member, admin]) {
+          await page.goto(`${url}/documents`);
+          const shown = await page.evaluate(() =>
+            getComputedStyle(document.documentElement).getPropertyValue("--color-accent").trim()
+          );
+          assertEquals(shown.toLowerCase(), accent.toLowerCase());
+        }
+        assertEquals(await contrastProblems(member), []);
+        await screenshotAllModes(member, "documents-forest-theme");
+      });
+
       // The member is not an administrator: no link, and 404 for the pages.
       assertEquals(await member.getByRole("link", { name: "Admin" }).count(), 0);
       assertEquals((await member.goto(`${url}/admin/groups`))?.status(), 404);

@@ -48,7 +48,7 @@ const EMPTY: Record<string, { title: string; text: string }> = {
       "suggests its type, title, date, categories and tags.",
   },
   recent: {
-    title: "Nothing uploaded in the last 30 days",
+    title: "Nothing uploaded recently",
     text: "New uploads show here first. Drop PDFs anywhere on this page to add some.",
   },
   review: {

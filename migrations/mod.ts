@@ -9,6 +9,9 @@ import * as m0003 from "./0003_auth_change_notifications.ts";
 import * as m0004 from "./0004_documents.ts";
 import * as m0005 from "./0005_groups.ts";
 import * as m0006 from "./0006_document_shares.ts";
+import * as m0007 from "./0007_themes.ts";
+import * as m0008 from "./0008_apps.ts";
+import * as m0009 from "./0009_audit_indexes.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_jobs": m0001,
@@ -17,4 +20,7 @@ export const migrations: Record<string, Migration> = {
   "0004_documents": m0004,
   "0005_groups": m0005,
   "0006_document_shares": m0006,
+  "0007_themes": m0007,
+  "0008_apps": m0008,
+  "0009_audit_indexes": m0009,
 };

@@ -28,6 +28,8 @@ export default function App(
         {description && <meta name="description" content={description} />}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={assets.styles} />
+        {/* The admin's theme (routes/theme.css.ts): revalidated on every load, tiny. */}
+        <link rel="stylesheet" href="/theme.css" />
       </head>
       <body>
         <PageContext.Provider value={{ path, colorMode, version, user, registrationOpen }}>

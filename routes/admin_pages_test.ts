@@ -1,6 +1,6 @@
 /** The administration page: services and their state, for administrators only. */
 import { createTestApp, createTestClient, createTestDeps } from "../lib/app/testing.ts";
-import { PASSWORD, registerAccount, signIn } from "../lib/auth/auth_testing.ts";
+import { registerAccount, signUpAdmin } from "../lib/auth/auth_testing.ts";
 import { setSetting } from "../lib/settings/settings_service.ts";
 import { assert, assertEquals, assertStringIncludes } from "../lib/shared/assert.ts";
 
@@ -9,11 +9,7 @@ Deno.test("admin page - services for an administrator, 404 for anyone else", asy
   const app = await createTestApp(deps);
   const user = createTestClient(app);
   await registerAccount(user, "user@example.com");
-  const rootAccount = await registerAccount(createTestClient(app), "root@example.com");
-  await deps.db.updateTable("users").set({ role: "admin" }).where("id", "=", rootAccount.id)
-    .execute();
-  const root = createTestClient(app);
-  await signIn(root, { ...rootAccount, password: PASSWORD });
+  const { client: root } = await signUpAdmin(app, deps);
 
   await t.step("a user who is not an admin finds nothing there, nor a link to it", async () => {
     assertEquals((await user.call("/admin")).status, 404);

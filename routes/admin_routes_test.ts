@@ -10,7 +10,8 @@ import { routes } from "../manifest.gen.ts";
 import { routeEntries } from "../lib/app/routing.ts";
 import { createTestApp, createTestClient, createTestDeps } from "../lib/app/testing.ts";
 import type { TestClient } from "../lib/app/testing.ts";
-import { PASSWORD, registerAccount, signIn } from "../lib/auth/auth_testing.ts";
+import { registerAccount, signUpAdmin } from "../lib/auth/auth_testing.ts";
+import { ensureApps } from "../lib/apps/apps_service.ts";
 import { createGroupsRepo } from "../lib/groups/groups_repo.ts";
 import { assert, assertEquals } from "../lib/shared/assert.ts";
 
@@ -50,10 +51,7 @@ async function snapshot(deps: Awaited<ReturnType<typeof createTestDeps>>): Promi
 Deno.test("admin routes - every one answers 404 to anyone but an administrator", async (t) => {
   await using deps = await createTestDeps();
   const app = await createTestApp(deps);
-  const rootAccount = await registerAccount(createTestClient(app), "root@example.com");
-  await sql`update users set role = 'admin' where id = ${rootAccount.id}`.execute(deps.db);
-  const root = createTestClient(app);
-  await signIn(root, { ...rootAccount, password: PASSWORD });
+  const { client: root, account: rootAccount } = await signUpAdmin(app, deps);
   const user = createTestClient(app);
   const userAccount = await registerAccount(user, "user@example.com");
   const groupAdmin = createTestClient(app);
@@ -87,6 +85,8 @@ Deno.test("admin routes - every one answers 404 to anyone but an administrator",
     }
   });
 
+  // What start-up creates (the apps and their admin groups), before the snapshot.
+  await ensureApps(deps);
   const before = await snapshot(deps);
   for (const [who, client] of [["user", user], ["group admin", groupAdmin]] as const) {
     await t.step(`a ${who} gets 404 from all ${found.length} of them`, async () => {

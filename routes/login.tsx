@@ -5,6 +5,7 @@ import { type AppContext, defineHandlers } from "../lib/app/routing.ts";
 import { loginSchema, nextPathSchema } from "../lib/auth/auth_schemas.ts";
 import { client, signInCookies } from "../lib/auth/auth_http.ts";
 import { signIn } from "../lib/auth/auth_service.ts";
+import { cachedRegistrationMode } from "../lib/settings/registration_mode.ts";
 
 const NOTICES: Record<string, string> = {
   signed_out: "You are signed out.",
@@ -23,14 +24,14 @@ export const handler = defineHandlers({
       <LoginPage
         state={EMPTY_FORM}
         next={next(c)}
-        registrationOpen={c.var.deps.config.registration === "open"}
+        registrationOpen={cachedRegistrationMode(c.var.deps) === "open"}
         notice={NOTICES[c.req.query("notice") ?? ""]}
       />,
       { title: "Sign in" },
     );
   },
   async POST(c) {
-    const registrationOpen = c.var.deps.config.registration === "open";
+    const registrationOpen = cachedRegistrationMode(c.var.deps) === "open";
     return await handleForm(
       c,
       loginSchema,

@@ -2,6 +2,13 @@ import type { ComponentChildren } from "preact";
 import ColorModeSwitch from "../../islands/ColorModeSwitch.tsx";
 import QuotaBar from "../../islands/QuotaBar.tsx";
 import { usePage } from "../../lib/app/page_context.ts";
+import {
+  appForPath,
+  DOCUMENTS_APP_ID,
+  findManifest,
+  type NavApp,
+  navApp,
+} from "../../lib/apps/app_manifests.ts";
 import type { Quota } from "../../lib/quotas/quotas_repo.ts";
 import { Logo } from "../Logo.tsx";
 
@@ -13,14 +20,27 @@ interface AppLink {
   current: (path: string) => boolean;
 }
 
-/** The apps in the sidebar (SPEC §4.7): Documents first. */
+/** Until the apps gate says otherwise (pages it did not see): Documents. */
+const FALLBACK_APPS: NavApp[] = [navApp(findManifest(DOCUMENTS_APP_ID)!)];
+
+/** After the user's apps (SPEC §4.7: Documents when they may use it, then pinned ones). */
+const APPS_PAGE: AppLink = {
+  href: "/apps",
+  label: "Apps",
+  icon: "M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z",
+  current: (path) => path === "/apps" || path.startsWith("/apps/"),
+};
+
+function appLink(app: NavApp): AppLink {
+  return {
+    href: app.href,
+    label: app.name,
+    icon: app.icon,
+    current: (path) => appForPath(path)?.id === app.id,
+  };
+}
+
 const APPS: AppLink[] = [
-  {
-    href: "/documents",
-    label: "Documents",
-    icon: "M6 3h8l4 4v14H6zM14 3v4h4M9 12h6M9 16h6",
-    current: (path) => path.startsWith("/documents"),
-  },
   {
     href: "/profile",
     label: "Profile",
@@ -51,21 +71,24 @@ function AppIcon({ d }: { d: string }) {
  */
 export function AppFrame({ children, quota }: { children: ComponentChildren; quota: Quota }) {
   const { path, colorMode, user } = usePage();
+  const apps = (user?.apps ?? FALLBACK_APPS).map(appLink);
   return (
     <div class="app-frame">
       <a class="skip-link" href="#main">Skip to content</a>
       <aside class="app-sidebar" aria-label="DocuVault">
         <a
           class="brand app-sidebar__brand"
-          href="/documents"
-          aria-label="DocuVault, your documents"
+          href={apps[0]?.href ?? APPS_PAGE.href}
+          aria-label={apps[0] ? `DocuVault, ${apps[0].label}` : "DocuVault, your apps"}
         >
           <Logo />
           <span class="brand__name">DocuVault</span>
         </a>
         <nav class="app-nav" aria-label="Apps">
           <ul>
-            {[...APPS, ...(user?.role === "admin" ? [ADMIN] : [])].map((app) => (
+            {[...apps, APPS_PAGE, ...APPS, ...(user?.role === "admin" ? [ADMIN] : [])].map((
+              app,
+            ) => (
               <li key={app.href}>
                 <a
                   href={app.href}

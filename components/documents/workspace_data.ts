@@ -12,7 +12,11 @@ import {
   type ListDocumentsQuery,
   listDocumentsSchema,
 } from "../../lib/documents/documents_schemas.ts";
-import { type DocumentList, listDocuments } from "../../lib/documents/documents_search.ts";
+import {
+  type DocumentList,
+  listDocuments,
+  withDefaultSort,
+} from "../../lib/documents/documents_search.ts";
 import { getDocument } from "../../lib/documents/documents_service.ts";
 import type { PublicDocument } from "../../lib/documents/documents_view.ts";
 import { createFoldersRepo } from "../../lib/folders/folders_repo.ts";
@@ -124,7 +128,10 @@ export async function loadLabels(deps: Deps, userId: string): Promise<Labels> {
 }
 
 export async function loadWorkspace(deps: Deps, userId: string, url: URL): Promise<WorkspaceData> {
-  const { query, params, ignored, open } = parseWorkspaceQuery(url);
+  const parsed = parseWorkspaceQuery(url);
+  const { params, ignored, open } = parsed;
+  // The app's default order, filled in here so that the sort menu names it.
+  const query = await withDefaultSort(deps, parsed.query);
   const [list, labels, quota, openDocument] = await Promise.all([
     listDocuments(deps, userId, query).catch((error) => {
       // A cursor from another listing or an old link: start at the first page instead.

@@ -14,7 +14,10 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { h } from "preact";
 import { islands, routes } from "../../manifest.gen.ts";
 import { authMiddleware, csrfMiddleware } from "../auth/auth_middleware.ts";
+import { defaultColorModeMiddleware } from "../appearance/appearance_middleware.ts";
+import { appsGate } from "../apps/apps_access.ts";
 import { COLOR_MODE_COOKIE, parseColorMode } from "../appearance/color_modes.ts";
+import { registrationMode } from "../settings/registration_mode.ts";
 import {
   AppError,
   type ErrorStatus,
@@ -195,11 +198,27 @@ export function createApp(deps: Deps, options: AppOptions): Hono<AppEnv> {
 
   app.use(csrfMiddleware());
   app.use(authMiddleware());
+  // Pages link to /register only while registration is open: refresh the cached setting
+  // before a page is rendered (a query at most every few seconds, not one per page).
+  app.use(async (c, next) => {
+    if (!isJsonPath(c.req.path)) {
+      // A database outage must not take the error pages with it: keep the last copy.
+      await registrationMode(deps).catch((error) =>
+        c.var.logger.warn("cannot read the registration setting", { error: String(error) })
+      );
+    }
+    await next();
+  });
+  // Whoever has not chosen a colour mode gets the admin's default (cached like the above).
+  app.use(defaultColorModeMiddleware());
   app.use("/api/*", async (c, next) => {
     await next();
     // Answers may carry account data: never cache them.
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   });
+
+  // Apps a signed-in user may not use answer 404 on their paths (SPEC §4.7).
+  app.use(appsGate());
 
   mountRoutes(app, routes);
 

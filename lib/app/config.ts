@@ -122,6 +122,7 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optional(httpUrl("an OpenAI-compatible API base URL")),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_MODEL: optional(z.string().trim().min(1)),
+  AI_TEST_TIMEOUT_SECONDS: optional(integer(1, 300)).default(10),
   WORKERS: optional(integer(0, 64)).default(1),
   EXTRACTION_TIMEOUT_SECONDS: optional(integer(5, 3600)).default(120),
   EXTRACTION_MEMORY_MB: optional(integer(128, 16384)).default(768),
@@ -176,6 +177,8 @@ export interface Config {
   storage: StorageConfig;
   /** System-default LLM endpoint; null means the built-in classifier. */
   openai: { baseUrl?: string; apiKey?: string; model: string } | null;
+  /** How long the admin's "test connection" waits for the AI endpoint. */
+  aiTestTimeoutMs: number;
   workers: number;
   /** Limits of one PDF extraction (a child process with a bounded V8 heap). */
   extraction: { timeoutMs: number; memoryMb: number };
@@ -258,6 +261,7 @@ export function loadConfig(env: Env = Deno.env.toObject(), cwd = Deno.cwd()): Co
     kvPath,
     storage,
     openai,
+    aiTestTimeoutMs: e.AI_TEST_TIMEOUT_SECONDS * 1000,
     workers: e.WORKERS,
     extraction: {
       timeoutMs: e.EXTRACTION_TIMEOUT_SECONDS * 1000,

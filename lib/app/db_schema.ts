@@ -135,6 +135,21 @@ export interface SettingsTable {
   updated_by: string | null;
 }
 
+/** Colour themes; `tokens` is `{light: {"color-bg": "#rrggbb", …}, dark: {…}}` (see 0007). */
+export interface ThemesTable {
+  id: string;
+  label: string;
+  is_builtin: Generated<boolean>;
+  tokens: ColumnType<
+    Record<"light" | "dark", Record<string, string>>,
+    string,
+    string
+  >;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export type DocumentStatus = "pending" | "uploaded" | "processing" | "ready" | "error";
 
 export interface DocumentTypesTable {
@@ -286,6 +301,20 @@ export interface DocumentSharesTable {
   created_at: Timestamp;
 }
 
+export interface AppsTable {
+  id: string;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Who may use an app: a group, or everyone when `group_id` is null. */
+export interface AppPermissionsTable {
+  app_id: string;
+  group_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   jobs: JobsTable;
   document_types: DocumentTypesTable;
@@ -307,7 +336,10 @@ export interface Database {
   auth_throttles: AuthThrottlesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  themes: ThemesTable;
   groups: GroupsTable;
+  apps: AppsTable;
+  app_permissions: AppPermissionsTable;
   group_members: GroupMembersTable;
   document_shares: DocumentSharesTable;
 }

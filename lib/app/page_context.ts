@@ -5,6 +5,7 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { ColorMode } from "../appearance/color_modes.ts";
+import type { NavApp } from "../apps/app_manifests.ts";
 
 /** What pages may show of the signed-in user. */
 export interface PageUser {
@@ -12,6 +13,8 @@ export interface PageUser {
   full_name: string;
   email: string;
   role: "user" | "admin";
+  /** The apps in the sidebar (set on pages by the apps gate; see AppFrame). */
+  apps?: NavApp[];
 }
 
 export interface PageData {

@@ -8,6 +8,7 @@ import { renderDocument } from "./islands.ts";
 import type { AppContext, ColorMode } from "./routing.ts";
 import type { AssetManifest } from "./assets.ts";
 import type { PageUser } from "./page_context.ts";
+import { cachedRegistrationMode } from "../settings/registration_mode.ts";
 
 /** What routes/_app.tsx receives. */
 export interface AppShellProps {
@@ -34,7 +35,13 @@ let appShell: ComponentType<AppShellProps> | null = null;
 function pageUser(c: AppContext): PageUser | null {
   const user = c.var.auth?.user;
   return user
-    ? { id: user.id, full_name: user.full_name, email: user.email, role: user.role }
+    ? {
+      id: user.id,
+      full_name: user.full_name,
+      email: user.email,
+      role: user.role,
+      apps: c.var.apps,
+    }
     : null;
 }
 
@@ -56,7 +63,7 @@ export function renderPage(c: AppContext, page: VNode, options: PageOptions): Re
       path={c.req.path}
       version={c.get("deps").version}
       user={pageUser(c)}
-      registrationOpen={c.get("deps").config.registration === "open"}
+      registrationOpen={cachedRegistrationMode(c.get("deps")) === "open"}
     >
       {page}
     </Shell>,

@@ -11,6 +11,7 @@ import type { AssetManifest } from "./assets.ts";
 import type { Deps } from "./deps.ts";
 import type { Logger } from "./logger.ts";
 import type { Auth } from "../auth/auth_middleware.ts";
+import type { NavApp } from "../apps/app_manifests.ts";
 
 export type { ColorMode } from "../appearance/color_modes.ts";
 import type { ColorMode } from "../appearance/color_modes.ts";
@@ -25,6 +26,8 @@ export interface AppEnv {
     lifecycle: { shuttingDown: boolean };
     /** The signed-in user (null when signed out); see lib/auth/auth_middleware.ts. */
     auth: Auth | null;
+    /** The signed-in user's sidebar apps, on pages; see lib/apps/apps_access.ts. */
+    apps?: NavApp[];
   };
 }
 

@@ -364,3 +364,19 @@ export function createTestClient(
     },
   };
 }
+
+/** `{ status, body }` of a JSON call (body null when there is none). */
+export async function callJson(
+  client: TestClient,
+  path: string,
+  method = "GET",
+  body?: unknown,
+  // deno-lint-ignore no-explicit-any
+): Promise<{ status: number; body: any }> {
+  const response = await client.call(path, {
+    method,
+    ...(body === undefined ? {} : { json: body }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}

@@ -34,6 +34,12 @@ export type AuditEvent =
   | "session_revoked"
   | "admin_created"
   | "role_change"
+  | "user_created"
+  | "user_deleted"
+  | "user_activated"
+  | "user_deactivated"
+  | "quota_change"
+  | "ai_assignment"
   | "upload"
   | "delete"
   | "settings_change"
@@ -45,7 +51,13 @@ export type AuditEvent =
   | "group_member_changed"
   | "job_retried"
   | "share_created"
-  | "share_revoked";
+  | "share_revoked"
+  | "theme_created"
+  | "theme_updated"
+  | "theme_deleted"
+  | "app_settings_change"
+  | "app_grants_change"
+  | "audit_exported";
 
 export interface AuditInput {
   event: AuditEvent;
@@ -55,8 +67,17 @@ export interface AuditInput {
   actorId?: string | null;
   resourceId?: string | null;
   client?: ClientInfo;
-  metadata?: Record<string, string | number | boolean | null>;
+  metadata?: Record<string, AuditValue>;
 }
+
+/** What audit metadata may hold: JSON values (settings changes record lists and old/new). */
+export type AuditValue =
+  | string
+  | number
+  | boolean
+  | null
+  | AuditValue[]
+  | { [key: string]: AuditValue };
 
 export async function audit(
   deps: Pick<Deps, "db" | "clock">,

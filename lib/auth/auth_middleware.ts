@@ -29,7 +29,8 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const NO_AUTH_PREFIXES = ["/static/", "/files/"];
 // The refresh endpoint rotates the refresh cookie itself; resolving here would rotate it
 // first and leave the handler holding a used token.
-const NO_AUTH_PATHS = new Set(["/health", "/ready", "/api/auth/refresh"]);
+// /theme.css is the same for everyone, and a stylesheet must never rotate a session.
+const NO_AUTH_PATHS = new Set(["/health", "/ready", "/api/auth/refresh", "/theme.css"]);
 
 function bearerToken(c: AppContext): string | null | undefined {
   const header = c.req.header("authorization");

@@ -6,6 +6,10 @@
 import type { z } from "zod";
 import type { Deps } from "../app/deps.ts";
 import { audit, type ClientInfo } from "../audit/audit_service.ts";
+import type { Role } from "../app/db_schema.ts";
+import { createQuotasRepo } from "../quotas/quotas_repo.ts";
+import { getSetting } from "../settings/settings_service.ts";
+import { loadRegistrationMode } from "../settings/registration_mode.ts";
 import { createUsersRepo, type UserRow } from "../users/users_repo.ts";
 import {
   AccountDisabledError,
@@ -22,6 +26,30 @@ export type SignInResult =
   | { kind: "signed_in"; user: UserRow; session: IssuedSession }
   | { kind: "mfa_required"; mfaToken: string };
 
+/**
+ * Create an account (self-registration, or an administrator): the password hashed, the
+ * quota set to the `default_quota_bytes` of this moment. Throws AlreadyExistsError (409)
+ * when the e-mail is taken. The caller audits and, for registration, signs in.
+ */
+export async function createAccount(
+  { deps, email, password, fullName, role = "user" }: {
+    deps: Deps;
+    email: string;
+    password: string;
+    fullName: string;
+    role?: Role;
+  },
+): Promise<UserRow> {
+  const user = await createUsersRepo(deps.db).create({
+    email,
+    passwordHash: await deps.passwords.hash(password),
+    fullName,
+    role,
+  });
+  await createQuotasRepo(deps.db).ensure(user.id, await getSetting(deps, "default_quota_bytes"));
+  return user;
+}
+
 export async function registerAccount(
   { deps, input, client }: {
     deps: Deps;
@@ -29,10 +57,12 @@ export async function registerAccount(
     client: ClientInfo;
   },
 ): Promise<{ user: UserRow; session: IssuedSession }> {
-  if (deps.config.registration === "closed") throw new RegistrationClosedError();
-  const user = await createUsersRepo(deps.db).create({
+  // From the database, not the pages' cached copy: closing takes effect at once everywhere.
+  if ((await loadRegistrationMode(deps)) === "closed") throw new RegistrationClosedError();
+  const user = await createAccount({
+    deps,
     email: input.email,
-    passwordHash: await deps.passwords.hash(input.password),
+    password: input.password,
     fullName: input.full_name,
   });
   await audit(deps, { event: "register", userId: user.id, client });

@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import type { Deps } from "../app/deps.ts";
-import type { CallInit, TestClient } from "../app/testing.ts";
+import { type CallInit, createTestClient, type TestApp, type TestClient } from "../app/testing.ts";
 import { createManualClock, type ManualClock } from "../shared/clock.ts";
 import { assert, assertEquals } from "../shared/assert.ts";
 import { currentTotp } from "./totp.ts";
@@ -81,6 +81,24 @@ export async function registerAccount(
   assertEquals(response.status, 201, await response.clone().text());
   const { user } = await response.json();
   return { id: user.id, email: user.email, password };
+}
+
+/**
+ * An administrator: registered through the API, made an admin in the database (as
+ * `deno task admin:create` would), then signed in with a fresh client.
+ */
+export async function signUpAdmin(
+  app: TestApp,
+  deps: Pick<Deps, "db" | "authCache">,
+  email = "root@example.com",
+  fullName = "Root Admin",
+): Promise<{ client: TestClient; account: Account }> {
+  const account = await registerAccount(createTestClient(app), email, { fullName });
+  await sql`update users set role = 'admin' where id = ${account.id}`.execute(deps.db);
+  deps.authCache.invalidateUser(account.id);
+  const client = createTestClient(app);
+  await signIn(client, account);
+  return { client, account };
 }
 
 /** Sign in with e-mail and password (no 2FA); asserts success. */

@@ -156,14 +156,18 @@ export async function revokeSession(
   return revoked;
 }
 
-/** End every session of a user but `keep` (password and 2FA changes, "sign out elsewhere"). */
+/**
+ * End every session of a user but `keep` (password and 2FA changes, "sign out elsewhere",
+ * an administrator's reset or deactivation — then `actorId` names the administrator).
+ */
 export async function revokeOtherSessions(
-  { deps, userId, keep, reason, client }: {
+  { deps, userId, keep, reason, client, actorId }: {
     deps: Deps;
     userId: string;
     keep: string | null;
     reason: string;
     client: ClientInfo;
+    actorId?: string | null;
   },
 ): Promise<number> {
   const ids = await createSessionsRepo(deps.db).revokeAll(
@@ -177,6 +181,7 @@ export async function revokeOtherSessions(
     await audit(deps, {
       event: "session_revoked",
       userId,
+      actorId,
       resourceId: id,
       client,
       metadata: { reason },

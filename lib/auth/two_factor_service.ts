@@ -189,5 +189,5 @@ export async function resetTwoFactor(
   deps.authCache.invalidateUser(userId);
   await users.replaceBackupCodes(userId, []);
   await audit(deps, { event: "2fa_reset", userId, actorId, client });
-  await revokeOtherSessions({ deps, userId, keep: null, reason: "2fa_reset", client });
+  await revokeOtherSessions({ deps, userId, keep: null, reason: "2fa_reset", client, actorId });
 }

@@ -24,6 +24,7 @@
  */
 import { type Expression, type RawBuilder, sql, type SqlBool } from "kysely";
 import type { Deps } from "../app/deps.ts";
+import { documentsAppSettings } from "../apps/apps_access.ts";
 import { fromBase64Url, toBase64Url } from "../app/encryption.ts";
 import { createCategoriesRepo } from "../categories/categories_repo.ts";
 import { categoryPaths } from "../categories/categories_service.ts";
@@ -50,8 +51,6 @@ const QUERY_CONFIGS = [
   "finnish",
 ] as const;
 
-/** Documents uploaded this many days ago or less are "recent". */
-export const RECENT_DAYS = 30;
 /** Matches ranked by relevance: the newest this many (see the module comment). */
 export const RANKED_MATCHES = 200;
 /** Queries shorter than this do not match titles by similarity (too many false friends). */
@@ -379,7 +378,9 @@ async function filtersOf(
     );
   }
   if (query.view === "recent") {
-    const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * 86_400_000);
+    // Documents uploaded this many days ago or less are "recent" (an app setting).
+    const { recent_days } = await documentsAppSettings(deps);
+    const since = new Date(deps.clock.now().getTime() - recent_days * 86_400_000);
     where.push(sql`d.created_at >= ${since.toISOString()}::timestamptz`);
   }
   if (query.view === "review") where.push(sql`d.has_suggestion`);
@@ -519,12 +520,25 @@ export function effectiveSort(
   return { sort, order };
 }
 
+/**
+ * The query with the Documents app's default order (an app setting) when it names none
+ * and has no words to rank by.
+ */
+export async function withDefaultSort<Q extends Pick<ListDocumentsQuery, "q" | "sort">>(
+  deps: Deps,
+  query: Q,
+): Promise<Q> {
+  if (query.sort || query.q?.trim()) return query;
+  return { ...query, sort: (await documentsAppSettings(deps)).default_sort };
+}
+
 /** List or search the user's documents. */
 export async function listDocuments(
   deps: Deps,
   userId: string,
   query: ListDocumentsQuery,
 ): Promise<DocumentList> {
+  query = await withDefaultSort(deps, query);
   const q = query.q?.trim() || undefined;
   const { sort, order } = effectiveSort(query);
   const { cursor: _cursor, limit: _limit, facets: _facets, ...identity } = query;

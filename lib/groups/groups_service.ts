@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { Deps } from "../app/deps.ts";
 import type { UserRow } from "../users/users_repo.ts";
+import { appAccessChanged } from "../apps/apps_access.ts";
 import { audit, type ClientInfo } from "../audit/audit_service.ts";
 import { emailSchema } from "../auth/auth_schemas.ts";
 import { NotFoundError } from "../shared/errors.ts";
@@ -85,6 +86,7 @@ export async function createGroup(
   input: z.output<typeof createGroupSchema>,
 ): Promise<PublicGroup> {
   const group = await createGroupsRepo(deps.db).create(input);
+  appAccessChanged(deps); // it may be an app's admin or required group
   await audit(deps, {
     event: "group_created",
     actorId: actor.id,
@@ -102,6 +104,7 @@ export async function updateGroup(
 ): Promise<PublicGroup> {
   const group = await createGroupsRepo(deps.db).update(id, input);
   if (!group) throw notFound();
+  appAccessChanged(deps);
   await audit(deps, {
     event: "group_updated",
     actorId: actor.id,
@@ -114,6 +117,7 @@ export async function updateGroup(
 
 export async function deleteGroup({ deps, actor, client }: Actor, id: string): Promise<void> {
   if (!(await createGroupsRepo(deps.db).delete(id))) throw notFound();
+  appAccessChanged(deps); // its app grants went with it
   await audit(deps, { event: "group_deleted", actorId: actor.id, resourceId: id, client });
 }
 
@@ -158,6 +162,7 @@ export async function addMember(
     ? input.is_group_admin
     : existing?.is_group_admin ?? false;
   await repo.upsertMember(groupId, user.id, isGroupAdmin);
+  appAccessChanged(deps, { userId: user.id });
   await audit(deps, {
     event: "group_member_added",
     userId: user.id,
@@ -198,6 +203,7 @@ export async function removeMember(
   if (!(await createGroupsRepo(deps.db).removeMember(groupId, userId))) {
     throw new NotFoundError("groups.not_a_member", "This account is not in the group.");
   }
+  appAccessChanged(deps, { userId });
   await audit(deps, {
     event: "group_member_removed",
     userId,

@@ -3,32 +3,16 @@
  * PostgreSQL: admin CRUD with validation, memberships, group admins who manage their own
  * group's members and nothing else, /api/users/me/groups, and 404 for everyone else.
  */
-import {
-  createTestApp,
-  createTestClient,
-  createTestDeps,
-  type TestClient,
-} from "../app/testing.ts";
-import { errorOf, invalidFields, PASSWORD, registerAccount, signIn } from "../auth/auth_testing.ts";
+import { callJson, createTestApp, createTestClient, createTestDeps } from "../app/testing.ts";
+import { errorOf, invalidFields, registerAccount, signUpAdmin } from "../auth/auth_testing.ts";
 import { assert, assertEquals } from "../shared/assert.ts";
 
-async function json(client: TestClient, path: string, method = "GET", body?: unknown) {
-  const response = await client.call(path, {
-    method,
-    ...(body === undefined ? {} : { json: body }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const json = callJson;
 
 Deno.test("groups - admin CRUD, members, group admins and who sees what", async (t) => {
   await using deps = await createTestDeps();
   const app = await createTestApp(deps);
-  const rootAccount = await registerAccount(createTestClient(app), "root@example.com");
-  await deps.db.updateTable("users").set({ role: "admin" }).where("id", "=", rootAccount.id)
-    .execute();
-  const root = createTestClient(app);
-  await signIn(root, { ...rootAccount, password: PASSWORD });
+  const { client: root } = await signUpAdmin(app, deps);
   const ada = createTestClient(app);
   const adaAccount = await registerAccount(ada, "ada@example.com");
   const bob = createTestClient(app);

@@ -16,6 +16,14 @@ export const SETTINGS = {
   default_quota_bytes: { schema: z.number().int().min(0), default: 100 * MiB },
   /** "auto": apply suggestions (the built-in classifier's only when confident); "review": always ask. */
   suggestions_mode: { schema: z.enum(["auto", "review"]), default: "auto" as "auto" | "review" },
+  /**
+   * Whether anyone may create an account. Unset (null) follows the REGISTRATION variable;
+   * read it through lib/settings/registration_mode.ts, which caches it for the pages.
+   */
+  registration: {
+    schema: z.enum(["open", "closed"]),
+    default: null as "open" | "closed" | null,
+  },
   /** The built-in classifier's answers below this confidence wait for review. */
   builtin_auto_apply_confidence: { schema: z.number().min(0).max(1), default: 0.6 },
   /** Replaces the LLM classifier's default system prompt when set. */
@@ -37,6 +45,17 @@ export const SETTINGS = {
     default: null as
       | { base_url: string | null; model: string | null; api_key_encrypted: string | null }
       | null,
+  },
+  /** The theme everyone sees, and the colour mode of whoever has not chosen one. */
+  appearance: {
+    schema: z.object({
+      active_theme: z.string().min(1).max(48),
+      default_color_mode: z.enum(["light", "dark", "system"]),
+    }),
+    default: { active_theme: "default", default_color_mode: "system" } as {
+      active_theme: string;
+      default_color_mode: "light" | "dark" | "system";
+    },
   },
 } as const;
 
@@ -60,4 +79,9 @@ export async function setSetting<K extends SettingKey>(
   actorId: string | null,
 ): Promise<void> {
   await createSettingsRepo(deps.db).set(key, SETTINGS[key].schema.parse(value), actorId);
+}
+
+/** Forget the stored value, so that the default applies again; false if none was stored. */
+export async function resetSetting(deps: Pick<Deps, "db">, key: SettingKey): Promise<boolean> {
+  return await createSettingsRepo(deps.db).delete(key);
 }

@@ -229,6 +229,8 @@ Deno.test("sharing - share counts cost the same few statements for 3 documents o
   await using f = await createDocumentsFixture();
   const { deps, alice } = f;
   const bob = await f.signUp("bob@example.com");
+  // Settings read once and then kept in memory (the Documents app's) are read before counting.
+  await listDocuments(deps, alice.userId, listDocumentsSchema.parse({}));
   const statementsFor = async (count: number) => {
     const ids = await seedDocuments(
       deps.db,

@@ -113,7 +113,14 @@ export async function resetPassword(
 ): Promise<void> {
   await createUsersRepo(deps.db).setPasswordHash(userId, await deps.passwords.hash(newPassword));
   await audit(deps, { event: "password_reset", userId, actorId, client });
-  await revokeOtherSessions({ deps, userId, keep: null, reason: "password_reset", client });
+  await revokeOtherSessions({
+    deps,
+    userId,
+    keep: null,
+    reason: "password_reset",
+    client,
+    actorId,
+  });
 }
 
 export interface PublicProfile {
