@@ -12,6 +12,7 @@ import { createTestApp, createTestClient, createTestDeps } from "../lib/app/test
 import type { TestClient } from "../lib/app/testing.ts";
 import { registerAccount, signUpAdmin } from "../lib/auth/auth_testing.ts";
 import { ensureApps } from "../lib/apps/apps_service.ts";
+import { getSetting } from "../lib/settings/settings_service.ts";
 import { createGroupsRepo } from "../lib/groups/groups_repo.ts";
 import { assert, assertEquals } from "../lib/shared/assert.ts";
 
@@ -149,4 +150,38 @@ Deno.test("admin routes - every one answers 404 to anyone but an administrator",
       }
     },
   );
+
+  await t.step("no admin answer holds the stored AI key, in any form", async () => {
+    const key = "sk-admin-scan-SECRETPART-9f8e7d6c";
+    const saved = await root.call("/api/admin/settings/ai", {
+      method: "PUT",
+      json: { base_url: "http://127.0.0.1:9/v1", model: "tiny", api_key: key },
+    });
+    assertEquals(saved.status, 200, await saved.clone().text());
+    const stored = await getSetting(deps, "ai_provider");
+    const encrypted = stored!.api_key_encrypted!;
+    const secrets = [
+      key,
+      "SECRETPART",
+      encrypted,
+      ...encrypted.split(".").filter((p) => p.length > 8),
+    ];
+    const leaks: string[] = [];
+    const check = (what: string, text: string) => {
+      for (const secret of secrets) {
+        if (text.includes(secret)) leaks.push(`${what} holds ${secret}`);
+      }
+    };
+    check("PUT /api/admin/settings/ai", await saved.text());
+    for (const route of found.filter((r) => r.startsWith("GET "))) {
+      const pattern = route.slice(4);
+      const paths = new Set(values.map((v) => pattern.replace(/:[a-z_]+(\{[^}]*\})?/g, v)));
+      for (const path of paths) {
+        const response = await root.call(path, { redirect: "manual" });
+        const headers = [...response.headers].map(([k, v]) => `${k}: ${v}`).join("\n");
+        check(`GET ${path}`, `${headers}\n${await response.text()}`);
+      }
+    }
+    assertEquals(leaks, []);
+  });
 });
