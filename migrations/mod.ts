@@ -12,6 +12,7 @@ import * as m0006 from "./0006_document_shares.ts";
 import * as m0007 from "./0007_themes.ts";
 import * as m0008 from "./0008_apps.ts";
 import * as m0009 from "./0009_audit_indexes.ts";
+import * as m0010 from "./0010_facet_keys.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_jobs": m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0007_themes": m0007,
   "0008_apps": m0008,
   "0009_audit_indexes": m0009,
+  "0010_facet_keys": m0010,
 };

@@ -255,6 +255,8 @@ export interface DocumentSearchTable {
   tag_ids: string[];
   search: string;
   search_head: string;
+  /** Categories, tags and md5('type:' || slug)::uuid of the type: generated (0010). */
+  facet_keys: ColumnType<string[], never, never>;
 }
 
 export interface DocumentCategoriesTable {

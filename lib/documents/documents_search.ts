@@ -15,13 +15,18 @@
  * - Relevance: the newest `RANKED_MATCHES` matches are ordered by `ts_rank_cd` over their
  *   heading fields and first page (`search_head`); older matches follow, newest first.
  *   Ranking reads one small vector per ranked document: bounding their number keeps a
- *   word found in 30,000 documents as fast as a rare one.
+ *   word found in 30,000 documents as fast as a rare one. A phrase ranks the newest
+ *   `RANKED_PHRASE_MATCHES`: each of its matches is found by reading a document's whole
+ *   vector (the index knows words, not their order), and a phrase match is already a
+ *   strong sign of relevance.
  * - Snippets: `ts_headline` over a window around the first match, returned as segments
  *   `{ text, match }`: no HTML leaves the server; the page escapes it like any text.
  * - Pages: keyset cursors (opaque base64url JSON) on the sort keys and the id: a page
  *   costs the same at row 50 and at row 50,000, and rows added meanwhile do not shift it.
- * - Facets: counts of types, categories and tags over the whole result, one statement.
+ * - Facets: counts of types, categories and tags over the whole result, one statement
+ *   over each match's `facet_keys` (migration 0010).
  */
+import { createHash } from "node:crypto";
 import { type Expression, type RawBuilder, sql, type SqlBool } from "kysely";
 import type { Deps } from "../app/deps.ts";
 import { documentsAppSettings } from "../apps/apps_access.ts";
@@ -53,6 +58,8 @@ const QUERY_CONFIGS = [
 
 /** Matches ranked by relevance: the newest this many (see the module comment). */
 export const RANKED_MATCHES = 200;
+/** …and of a query with a phrase in it. */
+export const RANKED_PHRASE_MATCHES = 100;
 /** Queries shorter than this do not match titles by similarity (too many false friends). */
 const FUZZY_MIN_LENGTH = 4;
 /** Titles and file names are matched by similarity when the words have fewer matches. */
@@ -441,9 +448,12 @@ async function relevancePage(
   options: { after: Cursor | null; limit: number },
 ): Promise<PageRow[]> {
   const newestFirst = sql`d.created_at desc, d.document_id desc`;
+  const rankedCount = search.tsq && search.relaxed !== search.tsq
+    ? RANKED_PHRASE_MATCHES
+    : RANKED_MATCHES;
   const ranked = await firstMatches(
     deps,
-    { filters, search, order: newestFirst, limit: RANKED_MATCHES },
+    { filters, search, order: newestFirst, limit: rankedCount },
     (matches) =>
       sql<{ id: string; created: string; rank: string }>`
         select d.document_id as id, ${utcText(sql`d.created_at`)} as created,
@@ -472,7 +482,7 @@ async function relevancePage(
     .filter((row) => !afterKey || compare(key(row), afterKey) > 0)
     .slice(0, options.limit)
     .map((row) => ({ id: row.id, keys: [row.rank, row.created] }));
-  if (page.length === options.limit || ranked.length < RANKED_MATCHES) return page;
+  if (page.length === options.limit || ranked.length < rankedCount) return page;
 
   // Past the ranked ones: older matches, newest first.
   const oldest = ranked.reduce((
@@ -639,14 +649,22 @@ async function snippetsOf(
   return snippets;
 }
 
+/** A type's facet key: md5('type:' || slug) as a uuid, as migration 0010 computes it. */
+function typeKey(slug: string): string {
+  const hex = createHash("md5").update(`type:${slug}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${
+    hex.slice(20)
+  }`;
+}
+
 async function facetsOf(
   deps: Deps,
   userId: string,
   where: Expression<SqlBool>[],
   text: boolean,
 ): Promise<Facets> {
-  // One pass: every matching document gives its type ("" for none) and its category and
-  // tag ids as keys. Slugs have no "-" and uuids do; category and tag ids never meet.
+  // One pass: every matching document gives its facet keys (migration 0010): its
+  // category and tag ids, and its type as the uuid of md5('type:' || slug).
   const count = (db: Deps["db"]) =>
     db.transaction().execute(async (trx) => {
       // Enough memory for the hash of keys, which would otherwise spill to disk.
@@ -655,11 +673,12 @@ async function facetsOf(
         await sql`set local enable_seqscan = off`.execute(trx);
         await sql`set local enable_indexscan = off`.execute(trx);
       }
+      // Planned for these words: a generic plan of the prepared statement guesses a few
+      // hundred matches and forgoes the parallel scan that tens of thousands need.
+      await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
       return await sql<{ key: string; n: number }>`
-        select key, count(*)::int as n from (
-          select unnest(
-            array[coalesce(d.document_type, '')] || d.category_ids::text[] || d.tag_ids::text[]
-          ) as key
+        select key::text as key, count(*)::int as n from (
+          select unnest(d.facet_keys) as key
           from document_search d where ${sql.join(where, sql` and `)}
         ) as keys group by key
       `.execute(trx);
@@ -671,6 +690,7 @@ async function facetsOf(
     deps.db.selectFrom("tags").select(["id", "name"]).where("user_id", "=", userId).execute(),
   ]);
   const typeLabels = new Map(types.map((t) => [t.slug, t.label]));
+  const typeKeys = new Map(["", ...types.map((t) => t.slug)].map((slug) => [typeKey(slug), slug]));
   const paths = categoryPaths(categories);
   const categoryNames = new Map(categories.map((c) => [c.id, c.name]));
   const tagNames = new Map(tags.map((t) => [t.id, t.name]));
@@ -682,9 +702,9 @@ async function facetsOf(
       facets.categories.push({ id: key, name, path: paths.get(key) ?? name, count: n });
     } else if (tagNames.has(key)) {
       facets.tags.push({ id: key, name: tagNames.get(key)!, count: n });
-    } else if (!key.includes("-")) {
+    } else if (typeKeys.has(key)) {
       facets.total += n;
-      const slug = key === "" ? null : key;
+      const slug = typeKeys.get(key) || null;
       facets.types.push({ slug, label: slug ? typeLabels.get(slug) ?? slug : "No type", count: n });
     }
   }
