@@ -5,7 +5,7 @@
  */
 import type { FormState } from "../../lib/app/forms.ts";
 import type { LlmProbeResult } from "../../lib/classify/llm/llm_probe.ts";
-import { GiB, MiB } from "../../lib/settings/admin_settings_schemas.ts";
+import { amountIn, sizeInput } from "../../lib/shared/format.ts";
 import type {
   AdminSettingsView,
   AiSettingsView,
@@ -35,15 +35,6 @@ export interface SettingsPageProps {
   /** Whether OPENAI_* variables give a default to go back to. */
   environmentDefault: boolean;
   forms?: SettingsForms;
-}
-
-/** "50", "0.5", "1.25": a size in `unit`, as an admin would type it. */
-function inUnit(bytes: number, unit: number): string {
-  return String(Number((bytes / unit).toFixed(3)));
-}
-
-function quotaParts(bytes: number): [string, "MiB" | "GiB"] {
-  return bytes > 0 && bytes % GiB === 0 ? [inUnit(bytes, GiB), "GiB"] : [inUnit(bytes, MiB), "MiB"];
 }
 
 function endpointName(ai: AiSettingsView): string {
@@ -258,7 +249,7 @@ function Choices(
 }
 
 function UploadsCard({ settings, form }: { settings: AdminSettingsView; form?: FormState }) {
-  const [quota, unit] = quotaParts(settings.default_quota_bytes);
+  const { amount: quota, unit } = sizeInput(settings.default_quota_bytes);
   const values = form?.values ?? {};
   const quotaErrors = [
     ...(form?.errors.default_quota ?? []),
@@ -273,7 +264,7 @@ function UploadsCard({ settings, form }: { settings: AdminSettingsView; form?: F
           name="max_upload_mib"
           label="Largest file (MiB)"
           state={form}
-          value={inUnit(settings.max_upload_bytes, MiB)}
+          value={amountIn(settings.max_upload_bytes, "MiB")}
           required
           hint="Larger PDFs are refused before they are uploaded. From 0.001 to 1024 MiB."
         />

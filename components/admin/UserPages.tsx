@@ -6,8 +6,7 @@
 import type { ComponentChildren } from "preact";
 import type { FormState } from "../../lib/app/forms.ts";
 import type { AdminUser } from "../../lib/admin_users/admin_users_service.ts";
-import { GiB, MiB } from "../../lib/admin_users/admin_users_schemas.ts";
-import { formatBytes } from "../../lib/shared/format.ts";
+import { formatBytes, sizeInput } from "../../lib/shared/format.ts";
 import { Card, DateTime, Field, FormMessage } from "../forms.tsx";
 import { GeneratedPassword, RoleBadge, StatusBadge } from "./UsersPages.tsx";
 
@@ -19,12 +18,6 @@ export interface UserForms {
   two_factor?: FormState;
   password?: FormState;
   delete?: FormState;
-}
-
-/** The quota as the form shows it: whole GiB when it is, else MiB. */
-function quotaInput(bytes: number): { amount: string; unit: "MiB" | "GiB" } {
-  if (bytes > 0 && bytes % GiB === 0) return { amount: String(bytes / GiB), unit: "GiB" };
-  return { amount: String(Math.round((bytes / MiB) * 100) / 100), unit: "MiB" };
 }
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
@@ -72,7 +65,7 @@ export interface UserDetailProps {
 
 export function UserDetail({ user, self, forms = {}, generatedPassword }: UserDetailProps) {
   const base = `/admin/users/${user.id}`;
-  const quota = quotaInput(user.quota.limit_bytes);
+  const quota = sizeInput(user.quota.limit_bytes);
   const quotaUnit = forms.quota?.values.quota_unit ?? quota.unit;
   return (
     <>

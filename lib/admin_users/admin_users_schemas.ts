@@ -4,9 +4,7 @@
  */
 import { z } from "zod";
 import { emailSchema, fullNameSchema, newPasswordSchema } from "../auth/auth_schemas.ts";
-
-export const MiB = 1024 * 1024;
-export const GiB = 1024 * MiB;
+import { GiB, SIZE_UNITS } from "../shared/format.ts";
 /** 1 PiB: far beyond any real quota, and exact as a JS number. */
 export const MAX_QUOTA_BYTES = 1024 * 1024 * GiB;
 
@@ -100,7 +98,7 @@ export const quotaFormSchema = z.object({
     .transform((value) => Number(value.replace(",", "."))),
   quota_unit: z.enum(["MiB", "GiB"], "Choose MiB or GiB."),
 }).transform(({ quota_amount, quota_unit }, ctx) => {
-  const bytes = Math.round(quota_amount * (quota_unit === "GiB" ? GiB : MiB));
+  const bytes = Math.round(quota_amount * SIZE_UNITS[quota_unit]);
   if (bytes > MAX_QUOTA_BYTES) {
     ctx.addIssue({ code: "custom", path: ["quota_amount"], message: "At most 1 PiB." });
     return z.NEVER;

@@ -128,6 +128,15 @@ export function navApp(app: AppManifest): NavApp {
   return { id: app.id, name: app.name, icon: app.icon, href: app.href };
 }
 
+/** What the API says of an app wherever it lists one. */
+export interface AppFacts extends NavApp {
+  description: string;
+}
+
+export function appFacts(app: AppManifest): AppFacts {
+  return { ...navApp(app), description: app.description };
+}
+
 /** The Documents settings, typed (from the effective settings of the app). */
 export function documentsSettings(settings: Settings): DocumentsSettings {
   return settings as unknown as DocumentsSettings;

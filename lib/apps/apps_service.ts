@@ -11,7 +11,14 @@ import { audit, type ClientInfo } from "../audit/audit_service.ts";
 import { NotFoundError, ValidationError } from "../shared/errors.ts";
 import { MAX_PINNED_APPS } from "../users/users_schemas.ts";
 import type { UserRow } from "../users/users_repo.ts";
-import { adminGroupName, APP_MANIFESTS, type AppManifest, findManifest } from "./app_manifests.ts";
+import {
+  adminGroupName,
+  APP_MANIFESTS,
+  type AppFacts,
+  appFacts,
+  type AppManifest,
+  findManifest,
+} from "./app_manifests.ts";
 import {
   effectiveSettings,
   type Settings,
@@ -32,12 +39,7 @@ export const setGrantsSchema = z.object({
   group_ids: z.array(z.uuid("Give group ids.")).max(500, "At most 500 groups."),
 }).strict();
 
-export interface PublicApp {
-  id: string;
-  name: string;
-  icon: string;
-  description: string;
-  href: string;
+export interface PublicApp extends AppFacts {
   pinned: boolean;
   can_configure: boolean;
 }
@@ -48,12 +50,7 @@ export interface AppSettingsView {
   schema: SettingsSchema;
 }
 
-export interface AdminAppView {
-  id: string;
-  name: string;
-  icon: string;
-  description: string;
-  href: string;
+export interface AdminAppView extends AppFacts {
   admin_group: string;
   grants: { everyone: boolean; groups: { id: string; name: string }[] };
 }
@@ -95,15 +92,7 @@ export async function configurableApp(
 }
 
 function publicApp(app: AppManifest, pinned: boolean, canConfigure: boolean): PublicApp {
-  return {
-    id: app.id,
-    name: app.name,
-    icon: app.icon,
-    description: app.description,
-    href: app.href,
-    pinned,
-    can_configure: canConfigure,
-  };
+  return { ...appFacts(app), pinned, can_configure: canConfigure };
 }
 
 /** `GET /api/apps`: the apps the user may use, with whether each is pinned. */
@@ -188,11 +177,7 @@ export async function listAppsForAdmin(deps: Deps): Promise<AdminAppView[]> {
   return APP_MANIFESTS.map((app) => {
     const mine = grants.filter((g) => g.app_id === app.id);
     return {
-      id: app.id,
-      name: app.name,
-      icon: app.icon,
-      description: app.description,
-      href: app.href,
+      ...appFacts(app),
       admin_group: adminGroupName(app.id),
       grants: {
         everyone: mine.some((g) => g.group_id === null),

@@ -3,10 +3,7 @@
  * forms are turned into the API's inputs here, so both go through the same service.
  */
 import { z } from "zod";
-
-export const KiB = 1024;
-export const MiB = 1024 * KiB;
-export const GiB = 1024 * MiB;
+import { GiB, KiB, MiB, SIZE_UNITS } from "../shared/format.ts";
 
 export const MIN_UPLOAD_BYTES = KiB;
 export const MAX_UPLOAD_BYTES = GiB;
@@ -132,15 +129,12 @@ export const uploadsFormSchema = z.object({
   registration: z.enum(["open", "closed"], { error: "Choose open or closed." }),
   suggestions_mode: z.enum(["auto", "review"], { error: "Choose one." }),
 }).superRefine((form, ctx) => {
-  const unit = form.default_quota_unit === "GiB" ? GiB : MiB;
-  if (!Number.isSafeInteger(Math.round(form.default_quota * unit))) {
+  if (!Number.isSafeInteger(Math.round(form.default_quota * SIZE_UNITS[form.default_quota_unit]))) {
     ctx.addIssue({ code: "custom", path: ["default_quota"], message: "That is too large." });
   }
 }).transform((form): UpdateSettingsInput => ({
   max_upload_bytes: Math.round(form.max_upload_mib * MiB),
-  default_quota_bytes: Math.round(
-    form.default_quota * (form.default_quota_unit === "GiB" ? GiB : MiB),
-  ),
+  default_quota_bytes: Math.round(form.default_quota * SIZE_UNITS[form.default_quota_unit]),
   registration: form.registration,
   suggestions_mode: form.suggestions_mode,
 }));

@@ -5,9 +5,8 @@
  */
 import { z } from "zod";
 import type { Deps } from "../app/deps.ts";
+import { MiB } from "../shared/format.ts";
 import { createSettingsRepo } from "./settings_repo.ts";
-
-const MiB = 1024 * 1024;
 
 export const SETTINGS = {
   /** Largest PDF accepted (SPEC §4.3: default 50 MiB). */

@@ -3,6 +3,25 @@
  * bundled into islands, by the browser — so both say the same thing.
  */
 
+export const KiB = 1024;
+export const MiB = 1024 * KiB;
+export const GiB = 1024 * MiB;
+
+/** The units a size is typed in on the admin forms. */
+export const SIZE_UNITS = { MiB, GiB } as const;
+export type SizeUnit = keyof typeof SIZE_UNITS;
+
+/** "50", "0.5", "1.25": `bytes` in `unit` as an admin would type it (3 decimals at most). */
+export function amountIn(bytes: number, unit: SizeUnit): string {
+  return String(Number((bytes / SIZE_UNITS[unit]).toFixed(3)));
+}
+
+/** A size for a form with a unit menu: whole GiB in GiB, anything else in MiB. */
+export function sizeInput(bytes: number): { amount: string; unit: SizeUnit } {
+  const unit = bytes > 0 && bytes % GiB === 0 ? "GiB" : "MiB";
+  return { amount: amountIn(bytes, unit), unit };
+}
+
 /** 1536 → "1.5 KiB", 5 GiB → "5 GiB"; binary units, one decimal below 10 when it is not 0. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
