@@ -285,41 +285,7 @@ async function searchProjection(db: Kysely<unknown>): Promise<void> {
     `.execute(db);
   }
 
-  await sql`
-    create function docuvault_search_row(d documents) returns document_search
-    language plpgsql stable as $$
-    declare
-      config regconfig := docuvault_ts_config(d.language);
-      heading tsvector;
-      row document_search;
-    begin
-      heading :=
-        setweight(to_tsvector(config, coalesce(d.title, '')), 'A') ||
-        setweight(to_tsvector('simple', regexp_replace(
-          regexp_replace(d.filename, '\\.pdf$', '', 'i'), '[_.\\-]+', ' ', 'g')), 'A') ||
-        setweight(to_tsvector(config, coalesce(d.issuer, '')), 'B');
-      row.document_id := d.id;
-      row.user_id := d.user_id;
-      row.created_at := d.created_at;
-      row.status := d.status;
-      row.document_type := d.document_type;
-      row.document_date := d.document_date;
-      row.size_bytes := d.size_bytes;
-      row.folder_id := d.folder_id;
-      row.title_key := lower(coalesce(d.title, d.filename));
-      row.has_suggestion := d.ai_suggestion is not null;
-      row.category_ids := coalesce(
-        (select array_agg(category_id) from document_categories where document_id = d.id), '{}');
-      row.tag_ids := coalesce(
-        (select array_agg(tag_id) from document_tags where document_id = d.id), '{}');
-      row.search := heading ||
-        setweight(to_tsvector(config, left(coalesce(d.extracted_text, ''), 500000)), 'C');
-      row.search_head := heading ||
-        setweight(to_tsvector(config, left(coalesce(d.extracted_text, ''), 3000)), 'C');
-      return row;
-    end
-    $$
-  `.execute(db);
+  await searchRowFunction(db);
 
   // Tokenising a long text is the costly part, so the vectors are rebuilt only for a
   // settled document (ready or error) whose text fields changed, or that just settled:
@@ -361,8 +327,67 @@ async function searchProjection(db: Kysely<unknown>): Promise<void> {
     for each row execute function docuvault_sync_search()
   `.execute(db);
 
+  await syncLabelsFunction(db);
+  for (const table of ["document_categories", "document_tags"]) {
+    await sql`
+      create trigger ${sql.raw(`${table}_sync_search`)} after insert or update or delete
+      on ${sql.table(table)} for each row execute function docuvault_sync_labels()
+    `.execute(db);
+  }
+}
+
+/**
+ * The row of `document_search` for a document, with its assignments as `category_ids` and
+ * `tag_ids` — or, from 0011 on (`plainFacetKeys`), as `facet_keys` (see that migration).
+ */
+export async function searchRowFunction(
+  db: Kysely<unknown>,
+  options: { plainFacetKeys: boolean } = { plainFacetKeys: false },
+): Promise<void> {
+  const labels = options.plainFacetKeys
+    ? sql`row.facet_keys := docuvault_facet_keys(d.id, d.document_type);`
+    : sql`row.category_ids := coalesce(
+        (select array_agg(category_id) from document_categories where document_id = d.id), '{}');
+      row.tag_ids := coalesce(
+        (select array_agg(tag_id) from document_tags where document_id = d.id), '{}');`;
   await sql`
-    create function docuvault_sync_labels() returns trigger language plpgsql as $$
+    create or replace function docuvault_search_row(d documents) returns document_search
+    language plpgsql stable as $$
+    declare
+      config regconfig := docuvault_ts_config(d.language);
+      heading tsvector;
+      row document_search;
+    begin
+      heading :=
+        setweight(to_tsvector(config, coalesce(d.title, '')), 'A') ||
+        setweight(to_tsvector('simple', regexp_replace(
+          regexp_replace(d.filename, '\\.pdf$', '', 'i'), '[_.\\-]+', ' ', 'g')), 'A') ||
+        setweight(to_tsvector(config, coalesce(d.issuer, '')), 'B');
+      row.document_id := d.id;
+      row.user_id := d.user_id;
+      row.created_at := d.created_at;
+      row.status := d.status;
+      row.document_type := d.document_type;
+      row.document_date := d.document_date;
+      row.size_bytes := d.size_bytes;
+      row.folder_id := d.folder_id;
+      row.title_key := lower(coalesce(d.title, d.filename));
+      row.has_suggestion := d.ai_suggestion is not null;
+      ${labels}
+      row.search := heading ||
+        setweight(to_tsvector(config, left(coalesce(d.extracted_text, ''), 500000)), 'C');
+      row.search_head := heading ||
+        setweight(to_tsvector(config, left(coalesce(d.extracted_text, ''), 3000)), 'C');
+      return row;
+    end
+    $$
+  `.execute(db);
+}
+
+/** Copies a document's assignments into `category_ids` and `tag_ids` (until 0011). */
+export async function syncLabelsFunction(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    create or replace function docuvault_sync_labels() returns trigger language plpgsql as $$
     declare
       doc uuid := case when tg_op = 'DELETE' then old.document_id else new.document_id end;
     begin
@@ -379,10 +404,4 @@ async function searchProjection(db: Kysely<unknown>): Promise<void> {
     end
     $$
   `.execute(db);
-  for (const table of ["document_categories", "document_tags"]) {
-    await sql`
-      create trigger ${sql.raw(`${table}_sync_search`)} after insert or update or delete
-      on ${sql.table(table)} for each row execute function docuvault_sync_labels()
-    `.execute(db);
-  }
 }

@@ -19,14 +19,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       category_ids || tag_ids || array[md5('type:' || coalesce(document_type, ''))::uuid]
     ) stored, alter column facet_keys set storage main
   `.execute(db);
-  await syncFunction(db);
+  await syncFunction(db, { plainFacetKeys: false });
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`alter table document_search drop column facet_keys`.execute(db);
 }
 
-/** The columns of `document_search` that `docuvault_search_row` fills (all but the keys). */
+/** The columns of `document_search` that `docuvault_search_row` fills (but the keys). */
 const COLUMNS = [
   "document_id",
   "user_id",
@@ -44,9 +44,25 @@ const COLUMNS = [
   "search_head",
 ];
 
-/** docuvault_sync_search of 0004, inserting the named columns only. */
-async function syncFunction(db: Kysely<unknown>): Promise<void> {
-  const list = sql.raw(COLUMNS.join(", "));
+/**
+ * docuvault_sync_search of 0004, inserting the named columns only. From 0011 on, the
+ * facet keys are a plain column: copied too, and rebuilt when the type changes.
+ */
+export async function syncFunction(
+  db: Kysely<unknown>,
+  options: { plainFacetKeys: boolean },
+): Promise<void> {
+  const columns = options.plainFacetKeys
+    ? [...COLUMNS.filter((c) => c !== "category_ids" && c !== "tag_ids"), "facet_keys"]
+    : COLUMNS;
+  const list = sql.raw(columns.join(", "));
+  const facetKeys = options.plainFacetKeys
+    ? {
+      conflict: sql`, facet_keys = excluded.facet_keys`,
+      update: sql`, facet_keys = case when new.document_type is distinct from old.document_type
+          then docuvault_facet_keys(new.id, new.document_type) else facet_keys end`,
+    }
+    : { conflict: sql``, update: sql`` };
   await sql`
     create or replace function docuvault_sync_search() returns trigger language plpgsql as $$
     begin
@@ -65,13 +81,13 @@ async function syncFunction(db: Kysely<unknown>): Promise<void> {
           document_date = excluded.document_date, size_bytes = excluded.size_bytes,
           folder_id = excluded.folder_id, title_key = excluded.title_key,
           has_suggestion = excluded.has_suggestion, search = excluded.search,
-          search_head = excluded.search_head;
+          search_head = excluded.search_head${facetKeys.conflict};
       else
         update document_search set
           status = new.status, document_type = new.document_type,
           document_date = new.document_date, size_bytes = new.size_bytes,
           folder_id = new.folder_id, title_key = lower(coalesce(new.title, new.filename)),
-          has_suggestion = new.ai_suggestion is not null
+          has_suggestion = new.ai_suggestion is not null${facetKeys.update}
         where document_id = new.id;
       end if;
       return null;

@@ -39,3 +39,23 @@ Deno.test("migrations - up, down to nothing, and up again", async () => {
   assertEquals(applied, Object.keys(migrations));
   assertEquals(await tables(db), before, "up again restores the same tables");
 });
+
+Deno.test("migrations - a search row keeps its small columns in line", async () => {
+  // document_search moves its text vectors out of line (toast_tuple_target 128); the
+  // labels and the sort key must stay in the row, or every facet count and title sort
+  // reads them back one toast lookup at a time. A column type change resets the storage,
+  // so this holds only if each migration that rewrites a column sets it again.
+  await using deps = await createTestDeps();
+  const { rows } = await sql<{ name: string; storage: string }>`
+    select attname as name, attstorage as storage from pg_attribute
+    where attrelid = 'document_search'::regclass and attnum > 0 and not attisdropped
+      and attname in ('facet_keys', 'title_key', 'search', 'search_head')
+    order by attname
+  `.execute(deps.db);
+  assertEquals(rows, [
+    { name: "facet_keys", storage: "m" },
+    { name: "search", storage: "x" },
+    { name: "search_head", storage: "x" },
+    { name: "title_key", storage: "m" },
+  ]);
+});

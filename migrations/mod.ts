@@ -13,6 +13,7 @@ import * as m0007 from "./0007_themes.ts";
 import * as m0008 from "./0008_apps.ts";
 import * as m0009 from "./0009_audit_indexes.ts";
 import * as m0010 from "./0010_facet_keys.ts";
+import * as m0011 from "./0011_plain_facet_keys.ts";
 
 export const migrations: Record<string, Migration> = {
   "0001_jobs": m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "0008_apps": m0008,
   "0009_audit_indexes": m0009,
   "0010_facet_keys": m0010,
+  "0011_plain_facet_keys": m0011,
 };

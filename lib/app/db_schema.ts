@@ -251,11 +251,9 @@ export interface DocumentSearchTable {
   folder_id: string | null;
   title_key: string;
   has_suggestion: boolean;
-  category_ids: string[];
-  tag_ids: string[];
   search: string;
   search_head: string;
-  /** Categories, tags and md5('type:' || slug)::uuid of the type: generated (0010). */
+  /** Categories, tags and md5('type:' || slug)::uuid of the type (0010, 0011): triggers. */
   facet_keys: ColumnType<string[], never, never>;
 }
 

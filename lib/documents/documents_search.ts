@@ -24,7 +24,8 @@
  * - Pages: keyset cursors (opaque base64url JSON) on the sort keys and the id: a page
  *   costs the same at row 50 and at row 50,000, and rows added meanwhile do not shift it.
  * - Facets: counts of types, categories and tags over the whole result, one statement
- *   over each match's `facet_keys` (migration 0010).
+ *   over each match's `facet_keys` (migrations 0010 and 0011), started as soon as the
+ *   words are read so that it runs beside the page's statements.
  */
 import { createHash } from "node:crypto";
 import { type Expression, type RawBuilder, sql, type SqlBool } from "kysely";
@@ -212,6 +213,11 @@ interface TextSearch {
   similarIds: string[];
   /** The words for the similarity bonus in the ranking, when similarity was tried. */
   fuzzy: string | null;
+  /**
+   * Whether the words are known to match fewer than `FUZZY_WHEN_FEWER` of the user's
+   * documents (null: not counted). Rare words are found through the GIN index at once.
+   */
+  rare: boolean | null;
 }
 
 /** The query as one tsquery (text), or "" when it has no searchable words. */
@@ -225,31 +231,47 @@ async function buildTsQuery(deps: Deps, q: string): Promise<string> {
   return readings.length === 1 ? readings[0] : readings.map((r) => `(${r})`).join(" | ");
 }
 
-async function buildTextSearch(deps: Deps, userId: string, q: string): Promise<TextSearch> {
+/** The query read as full text: what every later step needs, before any counting. */
+async function readQuery(deps: Deps, q: string): Promise<TextSearch> {
   const tsq = await buildTsQuery(deps, q);
-  const relaxed = withoutPhrases(tsq);
   const words = queryWords(q).join(" ");
   // Plain words only: quotes and operators say the user wants exactly those.
   const fuzzy = /["-]|\bor\b/i.test(q) || words.length < FUZZY_MIN_LENGTH ? null : words;
-  let similarIds: string[] = [];
-  if (fuzzy) {
-    const fewMatches = tsq
-      ? sql`(select count(*) from (
-          select 1 from document_search d
-          where d.user_id = ${userId} and d.search @@ ${relaxed}::tsquery
-          limit ${FUZZY_WHEN_FEWER}
-        ) as found) < ${FUZZY_WHEN_FEWER}`
-      : sql`true`;
-    const { rows } = await sql<{ id: string }>`
-      select doc.id from documents doc
-      where doc.user_id = ${userId} and doc.status <> 'pending'
-        and (${fuzzy} <<% lower(doc.title) or ${fuzzy} <<% lower(doc.filename))
-        and ${fewMatches}
-      limit ${FUZZY_LIMIT}
-    `.execute(deps.db);
-    similarIds = rows.map((r) => r.id);
-  }
-  return { tsq, relaxed, similarIds, fuzzy: similarIds.length ? fuzzy : null };
+  return { tsq, relaxed: withoutPhrases(tsq), similarIds: [], fuzzy, rare: null };
+}
+
+/**
+ * Whether the words are rare and, if so, the documents whose title or file name is
+ * similar to them (typo tolerance). `fuzzy` stays set only when some were found.
+ */
+async function withSimilarTitles(
+  deps: Deps,
+  userId: string,
+  search: TextSearch,
+): Promise<TextSearch> {
+  const { tsq, relaxed, fuzzy } = search;
+  if (!fuzzy) return search;
+  // Counted through the GIN index: a walk along another index would read the vector of
+  // every row it passes.
+  const rare = !tsq || await withTextIndex(deps, async (db) => {
+    const { rows } = await sql<{ found: number }>`
+      select count(*)::int as found from (
+        select 1 from document_search d
+        where d.user_id = ${userId} and d.search @@ ${relaxed}::tsquery
+        limit ${FUZZY_WHEN_FEWER}
+      ) as found
+    `.execute(db);
+    return rows[0].found < FUZZY_WHEN_FEWER;
+  });
+  if (!rare) return { ...search, fuzzy: null, rare };
+  const { rows } = await sql<{ id: string }>`
+    select doc.id from documents doc
+    where doc.user_id = ${userId} and doc.status <> 'pending'
+      and (${fuzzy} <<% lower(doc.title) or ${fuzzy} <<% lower(doc.filename))
+    limit ${FUZZY_LIMIT}
+  `.execute(deps.db);
+  const similarIds = rows.map((r) => r.id);
+  return { ...search, similarIds, fuzzy: similarIds.length ? fuzzy : null, rare };
 }
 
 /**
@@ -281,17 +303,31 @@ function rankExpression(search: TextSearch): RawBuilder<unknown> {
   return parts.length ? sql.join(parts, sql` + `) : sql`0`;
 }
 
-/**
- * Run a statement that matches full text through the GIN index only. The planner does
- * not charge for reading the large, out-of-line vector of each row a sequential or
- * ordered index scan tests, and would test thousands: seconds instead of milliseconds.
- */
-async function withTextIndex<T>(deps: Deps, run: (db: Deps["db"]) => Promise<T>): Promise<T> {
+/** Run statements in a transaction with these planner settings (one round trip to set). */
+async function withSettings<T>(
+  deps: Deps,
+  settings: Record<string, string>,
+  run: (db: Deps["db"]) => Promise<T>,
+): Promise<T> {
   return await deps.db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    await sql`set local enable_indexscan = off`.execute(trx);
+    const each = Object.entries(settings).map(([name, value]) =>
+      sql`set_config(${name}, ${value}, true)`
+    );
+    await sql`select ${sql.join(each)}`.execute(trx);
     return await run(trx);
   });
+}
+
+/**
+ * Planner settings for a statement that matches full text through the GIN index only. The
+ * planner does not charge for reading the large, out-of-line vector of each row a
+ * sequential or ordered index scan tests, and would test thousands: seconds instead of
+ * milliseconds.
+ */
+const TEXT_INDEX_ONLY = { enable_seqscan: "off", enable_indexscan: "off" };
+
+async function withTextIndex<T>(deps: Deps, run: (db: Deps["db"]) => Promise<T>): Promise<T> {
+  return await withSettings(deps, TEXT_INDEX_ONLY, run);
 }
 
 /** Rows a walk along an order's index tests against the words (see `firstMatches`). */
@@ -324,13 +360,16 @@ async function firstMatches<R>(
   const phrase = search.tsq && search.relaxed !== search.tsq
     ? sql<SqlBool>`d.search @@ ${search.tsq}::tsquery`
     : null;
-  const walked = await wrap(sql`
-    select * from (
-      select * from document_search d where ${filters}
-      order by ${order} limit ${phrase ? WALK_ROWS_PHRASE : WALK_ROWS}
-    ) as d where ${phrase ?? words} order by ${order} limit ${limit}
-  `).execute(deps.db);
-  if (walked.rows.length >= limit) return walked.rows;
+  // Rare words (fewer matches than a walk would need to pass) go to the index at once.
+  if (!search.rare) {
+    const walked = await wrap(sql`
+      select * from (
+        select * from document_search d where ${filters}
+        order by ${order} limit ${phrase ? WALK_ROWS_PHRASE : WALK_ROWS}
+      ) as d where ${phrase ?? words} order by ${order} limit ${limit}
+    `).execute(deps.db);
+    if (walked.rows.length >= limit) return walked.rows;
+  }
   const { rows } = await withTextIndex(deps, (db) =>
     wrap(
       phrase
@@ -365,11 +404,11 @@ async function filtersOf(
   if (query.category?.length) {
     // A category includes its sub-categories.
     const ids = await createCategoriesRepo(deps.db).withDescendants(userId, query.category);
-    where.push(ids.length ? sql`d.category_ids && array[${sql.join(ids)}]::uuid[]` : sql`false`);
+    where.push(ids.length ? sql`d.facet_keys && array[${sql.join(ids)}]::uuid[]` : sql`false`);
   }
   const tags = [...new Set(query.tag ?? [])];
   // Several tags: documents with all of them.
-  if (tags.length) where.push(sql`d.tag_ids @> array[${sql.join(tags)}]::uuid[]`);
+  if (tags.length) where.push(sql`d.facet_keys @> array[${sql.join(tags)}]::uuid[]`);
   if (query.folder) {
     const ids = await createFoldersRepo(deps.db).withDescendants(userId, query.folder);
     where.push(ids.length ? sql`d.folder_id in (${sql.join(ids)})` : sql`false`);
@@ -557,14 +596,21 @@ export async function listDocuments(
     ? decodeCursor(query.cursor, print, sort === "relevance" ? 2 : 1)
     : null;
 
-  const [search, filters] = await Promise.all([
-    q ? buildTextSearch(deps, userId, q) : null,
+  const [read, filters] = await Promise.all([
+    q ? readQuery(deps, q) : null,
     filtersOf(deps, userId, query),
   ]);
-  const where = search ? [...filters, textMatch(search, true)] : filters;
-  // Facets need the conditions only: counted while the page is found.
-  const facets = query.facets ? facetsOf(deps, userId, where, search !== null) : undefined;
-  facets?.catch(() => {}); // awaited below
+  // Facets need the conditions only: counted while the page is found, from the start.
+  const countFacets = (search: TextSearch | null) => {
+    const where = search ? [...filters, textMatch(search, true)] : filters;
+    const facets = facetsOf(deps, userId, where, search !== null);
+    facets.catch(() => {}); // awaited below
+    return facets;
+  };
+  let facets = query.facets ? countFacets(read) : undefined;
+  const search = read && await withSimilarTitles(deps, userId, read);
+  // Rare words that also found similar titles: the facets count those documents too.
+  if (facets && search?.similarIds.length) facets = countFacets(search);
   // One more than asked: whether there is a next page.
   const limit = query.limit + 1;
   const rows = sort === "relevance" && search
@@ -607,9 +653,14 @@ async function pageDocuments(
   return views.map((view) => ({ ...view, snippet: snippets.get(view.id) ?? null }));
 }
 
+/** Characters of text a snippet is chosen from, and how many of them precede the match. */
+const SNIPPET_WINDOW = 360;
+const SNIPPET_LEAD = 100;
+
 /**
  * Snippets for one page. ts_headline parses all the text it gets, so it gets a window of
- * 600 characters around the first place a query word appears, not the whole document.
+ * `SNIPPET_WINDOW` characters from a little before the first place a query word appears
+ * (enough for the 30 words of a snippet), not the whole document.
  * That place is found by plain substring search for the first five letters of the
  * longest word (enough to catch most inflections) as written, capitalised and in
  * capitals: lower-casing whole documents to search them costs more.
@@ -632,9 +683,9 @@ async function snippetsOf(
   const result = await sql<{ id: string; headline: string | null }>`
     select d.id, ts_headline(
       docuvault_ts_config(d.language),
-      translate(substr(d.extracted_text, greatest(1, coalesce(${first}, 1) - 250), 600), ${
-    START + STOP
-  }, ''),
+      translate(substr(d.extracted_text, greatest(1, coalesce(${first}, 1) - ${
+    sql.lit(SNIPPET_LEAD)
+  }), ${sql.lit(SNIPPET_WINDOW)}), ${START + STOP}, ''),
       ${tsq}::tsquery,
       ${options}
     ) as headline
@@ -663,26 +714,24 @@ async function facetsOf(
   where: Expression<SqlBool>[],
   text: boolean,
 ): Promise<Facets> {
-  // One pass: every matching document gives its facet keys (migration 0010): its
+  // One pass: every matching document gives its facet keys (migration 0011): its
   // category and tag ids, and its type as the uuid of md5('type:' || slug).
+  const settings = {
+    ...(text ? TEXT_INDEX_ONLY : {}),
+    // Enough memory for the hash of keys, which would otherwise spill to disk.
+    work_mem: "32MB",
+    // Planned for these words: a generic plan of the prepared statement guesses a few
+    // hundred matches and forgoes the parallel scan that tens of thousands need.
+    plan_cache_mode: "force_custom_plan",
+  };
   const count = (db: Deps["db"]) =>
-    db.transaction().execute(async (trx) => {
-      // Enough memory for the hash of keys, which would otherwise spill to disk.
-      await sql`set local work_mem = '32MB'`.execute(trx);
-      if (text) {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        await sql`set local enable_indexscan = off`.execute(trx);
-      }
-      // Planned for these words: a generic plan of the prepared statement guesses a few
-      // hundred matches and forgoes the parallel scan that tens of thousands need.
-      await sql`set local plan_cache_mode = force_custom_plan`.execute(trx);
-      return await sql<{ key: string; n: number }>`
+    withSettings({ ...deps, db }, settings, (trx) =>
+      sql<{ key: string; n: number }>`
         select key::text as key, count(*)::int as n from (
           select unnest(d.facet_keys) as key
           from document_search d where ${sql.join(where, sql` and `)}
         ) as keys group by key
-      `.execute(trx);
-    });
+      `.execute(trx));
   const [{ rows }, types, categories, tags] = await Promise.all([
     count(deps.db),
     deps.db.selectFrom("document_types").select(["slug", "label"]).execute(),

@@ -362,6 +362,35 @@ Deno.test("search - filters, sorts, cursors and facets", async (t) => {
     assertEquals(filtered.facets!.total, 2);
   });
 
+  await t.step("edits of labels and type show in facets and filters at once", async () => {
+    // The lease becomes a bank statement in Finance, tagged urgent; February loses its tag.
+    const edit = async (id: string, json: unknown) => {
+      const response = await c.call(`/api/documents/${id}`, { method: "PATCH", json });
+      assertEquals(response.status, 200, await response.clone().text());
+    };
+    await edit(lease, {
+      document_type: "bank_statement",
+      category_ids: [finance.id],
+      tags: ["urgent"],
+    });
+    await edit(bankFeb, { tags: [] });
+    const { facets } = await list(c, "q=statement&facets=1&limit=1");
+    const types = Object.fromEntries(facets!.types.map((t) => [t.slug ?? "none", t.count]));
+    assertEquals(types, { bank_statement: 3, tax_document: 1, letter: 1, none: 1 });
+    assertEquals(Object.fromEntries(facets!.tags.map((t) => [t.name, t.count])), {
+      urgent: 3,
+      paid: 1,
+    });
+    const categories = Object.fromEntries(facets!.categories.map((x) => [x.path, x.count]));
+    assertEquals(categories, { "Finance": 3, "Finance / Taxes": 1 });
+    assertEquals(
+      ids(await list(c, `category=${finance.id}&tag=${urgent.id}&sort=uploaded`)),
+      [lease, bankJan, taxReturn],
+    );
+    assertEquals(ids(await list(c, `tag=${paid.id}`)), [bankJan]);
+    assertEquals(ids(await list(c, `category=${home.id}`)), []);
+  });
+
   await t.step("bad parameters are a 422 naming them", async () => {
     const response = await c.call("/api/documents?sort=colour&limit=1000&category=x");
     assertEquals((await invalidFields(response)).sort(), ["category.0", "limit", "sort"]);
