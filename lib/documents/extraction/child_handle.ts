@@ -44,6 +44,8 @@ export interface ExtractionChild {
   alive(): boolean;
   /** Extract one PDF; the child must be ready and idle. Throws ExtractionError. */
   run(pdf: Uint8Array, options: JobOptions): Promise<ExtractionResult>;
+  /** The resident memory (KiB) the child reported with its last answer; null before one. */
+  rssKiBAfterLastJob(): number | null;
   /** SIGKILL; a running job fails with `reason`. Resolves once the process is gone. */
   kill(reason: unknown): Promise<void>;
 }
@@ -83,6 +85,7 @@ export function spawnExtractionChild(options: ChildOptions): ExtractionChild {
   let killReason: { value: unknown } | null = null;
   let stderrTail = "";
   let warnedUnwatched = false;
+  let lastRssKiB: number | null = null;
 
   function killNow(reason: unknown) {
     if (exited) return;
@@ -168,10 +171,10 @@ export function spawnExtractionChild(options: ChildOptions): ExtractionChild {
         const kib = watch.peakKiB();
         return kib === null ? null : Math.round(kib / 1024);
       },
-      async stop() {
+      stop() {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
-        await watch.stop();
+        watch.stop();
       },
     };
   }
@@ -180,6 +183,7 @@ export function spawnExtractionChild(options: ChildOptions): ExtractionChild {
     pid,
     ready: ready.promise,
     alive: () => !exited,
+    rssKiBAfterLastJob: () => lastRssKiB,
     async kill(reason) {
       killNow(reason);
       await gone;
@@ -196,9 +200,13 @@ export function spawnExtractionChild(options: ChildOptions): ExtractionChild {
         stdin.write(frameHeader(pdf.length)).catch(() => {});
         stdin.write(pdf).catch(() => {});
         const message = await job.promise;
+        if (message.type === "done" || message.type === "failed") {
+          lastRssKiB = message.rssKiB ?? null;
+        }
         const fields = {
           ms: Math.round(performance.now() - started),
           peak_rss_mb: limits.peakMb(),
+          rss_mb_after: lastRssKiB === null ? null : Math.round(lastRssKiB / 1024),
         };
         if (message.type === "failed") {
           logger.info("pdf extraction failed", {
@@ -216,7 +224,7 @@ export function spawnExtractionChild(options: ChildOptions): ExtractionChild {
         });
         return message.result;
       } finally {
-        await limits.stop();
+        limits.stop();
       }
     },
   };

@@ -14,6 +14,8 @@ export type ChildMessage =
     result: ExtractionResult;
     /** Whether maxPages or maxTextChars cut the text short. */
     truncated: boolean;
+    /** The child's resident memory as it answers, in KiB (see `JobAnswer`). */
+    rssKiB?: number;
   }
   | {
     type: "failed";
@@ -22,7 +24,16 @@ export type ChildMessage =
     message: string;
     /** For the logs: what pdf.js said. */
     detail?: string;
+    rssKiB?: number;
   };
+
+/**
+ * The answer to a job. The child adds its own resident memory, so that the parent can
+ * decide whether to retire it without reading /proc between two jobs — a reading that
+ * waits for the parent's event loop, which is busy with the previous document's database
+ * work, and would leave the child idle meanwhile.
+ */
+export type JobAnswer = Extract<ChildMessage, { type: "done" | "failed" }>;
 
 const MAGIC = [0x44, 0x56, 0x58, 0x01]; // "DVX" + version 1
 export const FRAME_HEADER_BYTES = 8;

@@ -52,6 +52,8 @@ const frames = createFrameReader(Deno.stdin.readable, MAX_INPUT_BYTES);
 while (true) {
   const pdf = await frames.next();
   if (pdf === null) break;
-  await stdout.write(encodeMessage(await extractPdfText(pdf, limits)));
+  const answer = await extractPdfText(pdf, limits);
+  const rssKiB = Math.round(Deno.memoryUsage().rss / 1024);
+  await stdout.write(encodeMessage({ ...answer, rssKiB }));
 }
 Deno.exit(0);

@@ -157,7 +157,11 @@ export function createExtractor(options: ExtractorOptions): Extractor & AsyncDis
     }
   }
 
-  /** Replace a child that died, has done many jobs, or kept much of its memory. */
+  /**
+   * Replace a child that died, has done many jobs, or kept much of its memory — as it
+   * said with its answer: reading /proc here would keep the next job waiting for this
+   * process's event loop (see `JobAnswer`).
+   */
   async function retireIfWorn(slot: Slot) {
     const child = slot.child;
     if (!child) return;
@@ -166,7 +170,7 @@ export function createExtractor(options: ExtractorOptions): Extractor & AsyncDis
       return;
     }
     slot.jobsDone++;
-    const kib = await rss.read(child.pid);
+    const kib = child.rssKiBAfterLastJob();
     const bound = childOptions.memoryLimitMb * 1024 * RETIRE_AT_MEMORY_SHARE;
     if (slot.jobsDone >= JOBS_PER_CHILD || (kib !== null && kib > bound)) {
       options.logger.debug("retiring extraction child", {

@@ -225,3 +225,19 @@ Deno.test("createExtractor - refuses limits that are not positive integers", () 
     assertInstanceOf(error, RangeError);
   }
 });
+
+Deno.test("extractor - a child reports its memory with each answer, for its retirement", async () => {
+  const logger = createMemoryLogger();
+  await using extractor = createExtractor({ logger });
+  for (let i = 0; i < 2; i++) {
+    assertEquals((await extractor.extract(buildPdf({ pages: [ENGLISH] }))).pageCount, 1);
+  }
+  const jobs = logger.lines.filter((line) => line.msg === "extracted pdf");
+  assertEquals(jobs.length, 2);
+  for (const job of jobs) {
+    // A child with pdf.js loaded holds some tens of MB; far below the default bound.
+    const mb = Number(job.rss_mb_after);
+    assert(mb >= 20 && mb < 768 * 0.75, `rss_mb_after ${job.rss_mb_after}`);
+  }
+  assertEquals(jobs[0].extraction_child, jobs[1].extraction_child, "no retirement below the bound");
+});

@@ -4,7 +4,7 @@
  * bomb or a parser loop must cost that process, never the server.
  */
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
-import type { ChildMessage } from "./child_protocol.ts";
+import type { JobAnswer } from "./child_protocol.ts";
 import type { ExtractionResult, PdfMetadata } from "./extraction_types.ts";
 import { detectLanguage } from "./language.ts";
 import { cleanPageText, countWordCharacters, truncateText } from "./text_cleanup.ts";
@@ -33,10 +33,10 @@ export const MESSAGES = {
   noPages: "This PDF has no pages, so there is no text to read.",
 } as const;
 
-type Failed = Extract<ChildMessage, { type: "failed" }>;
+type Failed = Extract<JobAnswer, { type: "failed" }>;
 
 /** Read `bytes` as a PDF. Never throws: failures come back as a "failed" message. */
-export async function extractPdfText(bytes: Uint8Array, limits: TextLimits): Promise<ChildMessage> {
+export async function extractPdfText(bytes: Uint8Array, limits: TextLimits): Promise<JobAnswer> {
   if (bytes.length === 0) return { type: "failed", reason: "empty", message: MESSAGES.emptyFile };
   let pdf;
   try {
@@ -56,7 +56,7 @@ export async function extractPdfText(bytes: Uint8Array, limits: TextLimits): Pro
 
 type Pdf = Awaited<ReturnType<typeof getDocumentProxy>>;
 
-async function readDocument(pdf: Pdf, limits: TextLimits): Promise<ChildMessage> {
+async function readDocument(pdf: Pdf, limits: TextLimits): Promise<JobAnswer> {
   const pageCount = pdf.numPages;
   if (pageCount === 0) return { type: "failed", reason: "empty", message: MESSAGES.noPages };
   const pages: string[] = [];

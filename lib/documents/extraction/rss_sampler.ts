@@ -113,8 +113,11 @@ const WATCH_INTERVAL_MS = 100;
 export interface RssWatch {
   /** The highest reading so far, in KiB. */
   peakKiB(): number | null;
-  /** Stop; waits for the reading in flight, so nothing outlives the job. */
-  stop(): Promise<void>;
+  /**
+   * Stop at once: a reading still in flight is ignored when it comes, so nothing outlives
+   * the job, and the next job need not wait for it.
+   */
+  stop(): void;
 }
 
 /**
@@ -134,9 +137,10 @@ export function watchRss(
   let peak: number | null = null;
   let wake: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const loop = (async () => {
+  void (async () => {
     for (let first = true; running; first = false) {
       const rss = await options.read(pid);
+      if (!running) return;
       if (rss === null && first) options.onUnreadable();
       if (rss !== null) {
         peak = Math.max(peak ?? 0, rss);
@@ -153,11 +157,10 @@ export function watchRss(
   })();
   return {
     peakKiB: () => peak,
-    async stop() {
+    stop() {
       running = false;
       clearTimeout(timer);
       wake?.();
-      await loop;
     },
   };
 }

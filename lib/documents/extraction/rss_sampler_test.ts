@@ -36,7 +36,7 @@ Deno.test("watchRss - calls onExceeded once, past the limit, and stops", async (
     },
   });
   await new Promise((resolve) => setTimeout(resolve, 350));
-  await watch.stop();
+  watch.stop();
   assertEquals(exceeded, [300]);
   assertEquals(watch.peakKiB(), 300);
   assertEquals(readings, [400], "no reading after the limit was passed");
@@ -53,7 +53,7 @@ Deno.test("watchRss - reports once when memory cannot be read", async () => {
     onUnreadable: () => unreadable++,
   });
   await new Promise((resolve) => setTimeout(resolve, 250));
-  await watch.stop();
+  watch.stop();
   assertEquals(unreadable, 1);
   assertEquals(watch.peakKiB(), null);
 });
