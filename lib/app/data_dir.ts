@@ -60,8 +60,10 @@ export async function acquireLock(lockPath: string, what: string): Promise<DataD
 }
 
 /**
- * Read a secret from `path`, creating it with `generate()` on first use. Creation uses
- * O_EXCL, so two processes starting together agree on one value. Files are 0600.
+ * Read a secret from `path`, creating it with `generate()` on first use. The value is
+ * written to a file of its own and then hard-linked to `path`, which fails if `path`
+ * exists: two processes starting together agree on one value, and neither can read the
+ * other's file half-written. Files are 0600.
  */
 export async function loadOrCreateSecret(
   path: string,
@@ -74,12 +76,16 @@ export async function loadOrCreateSecret(
   }
   await Deno.mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const value = await generate();
+  const draft = `${path}.${crypto.randomUUID()}.tmp`;
+  await Deno.writeTextFile(draft, value + "\n", { createNew: true, mode: 0o600 });
   try {
-    await Deno.writeTextFile(path, value + "\n", { createNew: true, mode: 0o600 });
+    await Deno.link(draft, path);
     return { value, created: true };
   } catch (error) {
     if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
     return { value: (await Deno.readTextFile(path)).trim(), created: false };
+  } finally {
+    await Deno.remove(draft).catch(() => {});
   }
 }
 
