@@ -10,9 +10,13 @@ import { runWorker } from "./run.ts";
 const config = loadConfigOrExit();
 const logger = createLogger({ level: config.logLevel, format: config.logFormat });
 const deps = await buildDeps(config, { migrate: true, logger }).catch(exitWithError);
-const worker = await runWorker(deps);
-logger.info("DocuVault worker is running", { mode: config.mode, worker_id: worker.id });
+// The first sweep may already run jobs before the worker is returned: a signal from then
+// on lets them finish.
+const starting = runWorker(deps);
 exitOnSignal(logger, async () => {
-  await worker.stop(8_000);
+  const worker = await starting.catch(() => null);
+  await worker?.stop(8_000);
   await deps.close();
 });
+const worker = await starting.catch(exitWithError);
+logger.info("DocuVault worker is running", { mode: config.mode, worker_id: worker.id });

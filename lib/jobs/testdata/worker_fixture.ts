@@ -53,12 +53,15 @@ await sql`
 if (values.enqueue) {
   await deps.queue.enqueue(effectJob, { label: "once" }, { dedupeKey: "test-effect" });
 }
-const worker = await runWorker(deps, {
+// As workers/main.ts: the first sweep may run the job before the worker is returned.
+const starting = runWorker(deps, {
   registry: [...jobRegistry, effectJob],
   leaseMs: Number(values["lease-ms"] ?? 60_000),
   sweepIntervalMs: 250,
 });
 exitOnSignal(logger, async () => {
-  await worker.stop(8_000);
+  const worker = await starting.catch(() => null);
+  await worker?.stop(8_000);
   await deps.close();
 });
+await starting;
