@@ -24,7 +24,10 @@ export async function runWorker(deps: Deps, options: RunWorkerOptions = {}): Pro
     deps,
     registry,
     periodic: options.periodic ?? periodicJobs,
-    concurrency: options.concurrency ?? Math.max(1, deps.config.workers),
+    // WORKERS PDF readers (deps.extractor's children) and one job more: while a reader
+    // works on the next document, the previous one is classified and indexed here,
+    // instead of the reader waiting for that (ingest of the corpus: 2.97 → 2.86× pdftotext).
+    concurrency: options.concurrency ?? Math.max(1, deps.config.workers) + 1,
     // Holding the embedded data-dir lock proves no other process runs a job.
     recoverAllRunningAtStart: deps.config.mode === "embedded",
     leaseMs: options.leaseMs,
