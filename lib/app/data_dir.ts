@@ -79,7 +79,13 @@ export async function loadOrCreateSecret(
   const draft = `${path}.${crypto.randomUUID()}.tmp`;
   await Deno.writeTextFile(draft, value + "\n", { createNew: true, mode: 0o600 });
   try {
-    await Deno.link(draft, path);
+    try {
+      await Deno.link(draft, path);
+    } catch (error) {
+      if (error instanceof Deno.errors.AlreadyExists) throw error;
+      // A file system without hard links (some network shares): an exclusive create.
+      await Deno.writeTextFile(path, value + "\n", { createNew: true, mode: 0o600 });
+    }
     return { value, created: true };
   } catch (error) {
     if (!(error instanceof Deno.errors.AlreadyExists)) throw error;

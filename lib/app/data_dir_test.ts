@@ -78,3 +78,23 @@ Deno.test("data dir - concurrent first starts agree on one secret", async () => 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("data dir - without hard links, a secret is still created once", async () => {
+  const dir = await Deno.makeTempDir();
+  const link = Deno.link;
+  // As on a network share that refuses hard links.
+  Object.assign(Deno, {
+    link: () => Promise.reject(new Deno.errors.NotSupported("hard links are not supported")),
+  });
+  try {
+    const first = await loadOrCreateSecret(`${dir}/s.key`, () => "first");
+    const second = await loadOrCreateSecret(`${dir}/s.key`, () => "second");
+    assertEquals(first, { value: "first", created: true });
+    assertEquals(second, { value: "first", created: false });
+    assertEquals(await Deno.readTextFile(`${dir}/s.key`), "first\n");
+    assertEquals((await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name), ["s.key"]);
+  } finally {
+    Object.assign(Deno, { link });
+    await Deno.remove(dir, { recursive: true });
+  }
+});
