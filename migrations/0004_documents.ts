@@ -384,14 +384,18 @@ export async function searchRowFunction(
   `.execute(db);
 }
 
-/** Copies a document's assignments into `category_ids` and `tag_ids` (until 0011). */
-export async function syncLabelsFunction(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    create or replace function docuvault_sync_labels() returns trigger language plpgsql as $$
-    declare
-      doc uuid := case when tg_op = 'DELETE' then old.document_id else new.document_id end;
-    begin
-      if tg_table_name = 'document_categories' then
+/**
+ * Copies a document's assignments into `category_ids` and `tag_ids` — or, from 0011 on
+ * (`plainFacetKeys`), rebuilds its `facet_keys`.
+ */
+export async function syncLabelsFunction(
+  db: Kysely<unknown>,
+  options: { plainFacetKeys: boolean } = { plainFacetKeys: false },
+): Promise<void> {
+  const update = options.plainFacetKeys
+    ? sql`update document_search set facet_keys = docuvault_facet_keys(doc, document_type)
+      where document_id = doc;`
+    : sql`if tg_table_name = 'document_categories' then
         update document_search set category_ids = coalesce(
           (select array_agg(category_id) from document_categories where document_id = doc), '{}')
         where document_id = doc;
@@ -399,7 +403,13 @@ export async function syncLabelsFunction(db: Kysely<unknown>): Promise<void> {
         update document_search set tag_ids = coalesce(
           (select array_agg(tag_id) from document_tags where document_id = doc), '{}')
         where document_id = doc;
-      end if;
+      end if;`;
+  await sql`
+    create or replace function docuvault_sync_labels() returns trigger language plpgsql as $$
+    declare
+      doc uuid := case when tg_op = 'DELETE' then old.document_id else new.document_id end;
+    begin
+      ${update}
       return null;
     end
     $$

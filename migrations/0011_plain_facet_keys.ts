@@ -40,17 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
   await searchRowFunction(db, { plainFacetKeys: true });
   await syncFunction(db, { plainFacetKeys: true });
-  await sql`
-    create or replace function docuvault_sync_labels() returns trigger language plpgsql as $$
-    declare
-      doc uuid := case when tg_op = 'DELETE' then old.document_id else new.document_id end;
-    begin
-      update document_search set facet_keys = docuvault_facet_keys(doc, document_type)
-      where document_id = doc;
-      return null;
-    end
-    $$
-  `.execute(db);
+  await syncLabelsFunction(db, { plainFacetKeys: true });
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
