@@ -135,8 +135,10 @@ export async function startS3rver(
 ): Promise<RunningService> {
   const dir = await Deno.makeTempDir({ prefix: "docuvault-s3rver-" });
   const port = freePort();
+  // Through a wrapper that makes a PUT answer only once the object is on disk.
+  const wrapper = join(PROJECT_ROOT, "lib", "app", "testdata", "s3rver_read_after_write.cjs");
   const child = new Deno.Command(found.node, {
-    args: [found.script, "-d", dir, "-a", "127.0.0.1", "-p", String(port), "--silent"],
+    args: [wrapper, found.script, "-d", dir, "-a", "127.0.0.1", "-p", String(port), "--silent"],
     stdout: "null",
     stderr: "piped",
   }).spawn();
