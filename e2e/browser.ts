@@ -80,6 +80,12 @@ export async function screenshotAllModes(page: Page, name: string): Promise<void
   await page.evaluate(() => globalThis.scrollTo(0, 0));
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
+    // A page wider than the screen scrolls sideways and cuts off its right edge.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > viewport.width) {
+      await screenshot(page, `FAILED-${name}-${size}`).catch(() => {});
+      throw new Error(`${name} is ${width} px wide on a ${viewport.width} px ${size} screen`);
+    }
     for (const scheme of ["light", "dark"] as const) {
       // Reduced motion turns the colour transitions off: no half-faded screenshots.
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
